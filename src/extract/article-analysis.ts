@@ -1,0 +1,102 @@
+import type { DateMention } from '../dates/find-date-mentions.js';
+import { findDateMentions } from '../dates/find-date-mentions.js';
+import type { PartialDate } from '../dates/partial-date.js';
+import { splitSentences } from './common/sentences.js';
+import { tokenise } from './common/tokenise.js';
+import type { CompiledLocale } from './compiled-locale.js';
+import type { PersonMention } from './people.js';
+import { findPeople, PeopleRegistry } from './people.js';
+import type { PlaceMention, SentenceAnalysis, TriggerMention } from './sentence-analysis.js';
+import { findPlaces, findTriggers, indexPlaces } from './sentence-analysis.js';
+
+export interface AnalysedSentence extends SentenceAnalysis {
+  readonly people: readonly PersonMention[];
+}
+
+/** An actor named in a sentence: a person with a country, or a place standing for its state. */
+export interface ActorMention {
+  readonly code: string;
+  readonly index: number;
+  readonly person?: PersonMention;
+}
+
+export interface ArticleAnalysis {
+  readonly sentences: readonly AnalysedSentence[];
+  readonly registry: PeopleRegistry;
+  /** Countries ranked by how much the article talks about them. */
+  readonly salience: readonly string[];
+  readonly published?: PartialDate;
+}
+
+export function analyseArticle(text: string, published: PartialDate | undefined, compiled: CompiledLocale): ArticleAnalysis {
+  const sentences = splitSentences(text, compiled.locale.code, compiled.abbreviations);
+  const registry = new PeopleRegistry();
+  const analysed: AnalysedSentence[] = [];
+  for (const sentence of sentences) {
+    const tokens = tokenise(sentence.text, sentence.start);
+    const dates: DateMention[] = findDateMentions(sentence.text, compiled.locale.dateLocale, published).map((d) => ({
+      ...d,
+      start: d.start + sentence.start,
+      end: d.end + sentence.start,
+    }));
+    const places = findPlaces(tokens, compiled);
+    const placeAt = indexPlaces(places);
+    const triggers: TriggerMention[] = findTriggers(tokens, compiled, placeAt);
+    const blocked = new Set<number>();
+    for (const t of triggers) for (let i = t.first; i < t.last; i++) blocked.add(i);
+    for (const d of dates) tokens.forEach((t, i) => t.start >= d.start && t.end <= d.end && blocked.add(i));
+    const people = findPeople(tokens, placeAt, compiled, registry, blocked);
+    analysed.push({ sentence, tokens, places, placeAt, triggers, dates, people });
+  }
+  return { sentences: analysed, registry, salience: rankCountries(analysed), published };
+}
+
+/** Persons with a known country and places standing for their state (not where something happened). */
+export function actorsOf(s: AnalysedSentence): ActorMention[] {
+  const actors: ActorMention[] = [];
+  for (const p of s.people) if (p.country) actors.push({ code: p.country, index: p.first, person: p });
+  for (const place of s.places) {
+    if (place.locative || place.entry.kind === 'organisation') continue;
+    actors.push({ code: place.entry.code, index: place.first });
+  }
+  return actors.sort((a, b) => a.index - b.index);
+}
+
+export function distinctCodes(actors: readonly ActorMention[]): string[] {
+  return [...new Set(actors.map((a) => a.code))];
+}
+
+function rankCountries(sentences: readonly AnalysedSentence[]): string[] {
+  const score = new Map<string, { n: number; first: number }>();
+  let order = 0;
+  const bump = (code: string): void => {
+    const s = score.get(code);
+    if (s) s.n++;
+    else score.set(code, { n: 1, first: order });
+    order++;
+  };
+  for (const s of sentences) {
+    const mentions: { index: number; code: string }[] = [];
+    for (const place of s.places) if (place.entry.kind !== 'organisation') mentions.push({ index: place.first, code: place.entry.code });
+    for (const p of s.people) if (p.country) mentions.push({ index: p.first, code: p.country });
+    mentions.sort((a, b) => a.index - b.index).forEach((m) => bump(m.code));
+  }
+  return [...score.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([code]) => code);
+}
+
+export function locationOf(s: AnalysedSentence, near: number, compiled: CompiledLocale): PlaceMention | undefined {
+  let best: PlaceMention | undefined;
+  let bestDistance = Infinity;
+  for (const place of s.places) {
+    if (!place.locative || place.entry.kind === 'organisation' || place.entry.kind === 'institution') continue;
+    // A city beats a country: prefer the most precise place, then the nearest.
+    const precise = place.entry.kind === 'city' || place.capitalOf ? 0 : 1000;
+    const distance = precise + Math.abs(place.first - near);
+    if (distance < bestDistance) {
+      best = place;
+      bestDistance = distance;
+    }
+  }
+  void compiled;
+  return best;
+}

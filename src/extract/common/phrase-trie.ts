@@ -1,0 +1,100 @@
+import type { Token } from './tokenise.js';
+import { phraseKey } from './tokenise.js';
+
+interface Node<V> {
+  readonly next: Map<string, Node<V>>;
+  value?: V;
+  /** Values of phrases whose last word ends in "*": any token starting with the key matches. */
+  prefixes?: Map<string, V>;
+}
+
+export interface PhraseMatch<V> {
+  readonly value: V;
+  /** Index of the first token. */
+  readonly index: number;
+  /** Number of tokens matched. */
+  readonly length: number;
+}
+
+/**
+ * Multi-word phrases looked up token by token: "Émirats arabes unis" is three map hops,
+ * whatever the size of the dictionary. A phrase whose last word ends in "*" matches any
+ * token starting with that word ("visit*" matches "visits", "visited").
+ */
+export class PhraseTrie<V> {
+  private readonly root: Node<V> = { next: new Map() };
+  private size = 0;
+
+  add(phrase: string, value: V): this {
+    const key = phraseKey(phrase);
+    if (key.length === 0) return this;
+    // "visit*" tokenises as "visit", "*": the last word is a prefix.
+    if (key.length >= 2 && key[key.length - 1] === '*') {
+      const parent = this.walk(key.slice(0, -2));
+      parent.prefixes ??= new Map();
+      const stem = key[key.length - 2] as string;
+      if (!parent.prefixes.has(stem)) parent.prefixes.set(stem, value);
+    } else {
+      const node = this.walk(key);
+      if (node.value === undefined) node.value = value;
+    }
+    this.size++;
+    return this;
+  }
+
+  addAll(entries: Readonly<Record<string, V>>): this {
+    for (const [phrase, value] of Object.entries(entries)) this.add(phrase, value);
+    return this;
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  /** The longest phrase starting at token `index`, if any. */
+  matchAt(tokens: readonly Token[], index: number, accept?: (value: V, start: number, end: number) => boolean): PhraseMatch<V> | undefined {
+    let node: Node<V> | undefined = this.root;
+    let best: PhraseMatch<V> | undefined;
+    for (let i = index; node && i < tokens.length; i++) {
+      const token = tokens[i] as Token;
+      if (node.prefixes) {
+        for (const [stem, value] of node.prefixes) {
+          if (token.folded.startsWith(stem) && (!accept || accept(value, index, i + 1))) {
+            if (!best || best.length < i + 1 - index) best = { value, index, length: i + 1 - index };
+          }
+        }
+      }
+      node = node.next.get(token.folded);
+      if (node?.value !== undefined && (!accept || accept(node.value, index, i + 1))) {
+        best = { value: node.value, index, length: i + 1 - index };
+      }
+    }
+    return best;
+  }
+
+  /** Non-overlapping longest matches, left to right. */
+  findAll(tokens: readonly Token[], accept?: (value: V, start: number, end: number) => boolean): PhraseMatch<V>[] {
+    const found: PhraseMatch<V>[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const m = this.matchAt(tokens, i, accept);
+      if (m) {
+        found.push(m);
+        i += m.length;
+      } else i++;
+    }
+    return found;
+  }
+
+  private walk(path: readonly string[]): Node<V> {
+    let node = this.root;
+    for (const part of path) {
+      let child = node.next.get(part);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(part, child);
+      }
+      node = child;
+    }
+    return node;
+  }
+}

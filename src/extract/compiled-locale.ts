@@ -1,0 +1,129 @@
+import { CITIES } from '../gazetteer/cities.js';
+import { COUNTRIES } from '../gazetteer/countries.js';
+import type { City } from '../gazetteer/types.js';
+import { PhraseTrie } from './common/phrase-trie.js';
+import { fold, phraseKey } from './common/tokenise.js';
+import type { Locale } from './locale.js';
+import type { AgreementStatus, AgreementTopic, EventType } from './types.js';
+
+export type PlaceKind = 'country' | 'demonym' | 'city' | 'institution' | 'organisation';
+
+export interface PlaceEntry {
+  readonly kind: PlaceKind;
+  /** ISO3, or the CAMEO code of an organisation. */
+  readonly code: string;
+  /** For cities: the gazetteer city. */
+  readonly city?: City;
+  /** The dictionary key was written capitalised: text must be too ("Niger" the country, not a common word). */
+  readonly needsCapital: boolean;
+}
+
+/**
+ * A locale's word lists turned once into tries and sets; built on first use and kept
+ * for the life of the process (a Lambda container keeps it across invocations).
+ */
+export interface CompiledLocale {
+  readonly locale: Locale;
+  readonly places: PhraseTrie<PlaceEntry>;
+  readonly triggers: PhraseTrie<EventType>;
+  readonly future: PhraseTrie<true>;
+  readonly futureSuffixes: readonly string[];
+  readonly futureSuffixExceptions: ReadonlySet<string>;
+  readonly negation: PhraseTrie<true>;
+  readonly titles: PhraseTrie<true>;
+  readonly honorifics: ReadonlySet<string>;
+  readonly particles: ReadonlySet<string>;
+  readonly notNames: ReadonlySet<string>;
+  readonly counterpart: PhraseTrie<true>;
+  readonly locativePrepositions: PhraseTrie<true>;
+  readonly locativeFillers: ReadonlySet<string>;
+  readonly capitalWords: ReadonlySet<string>;
+  readonly onBehalf: PhraseTrie<true>;
+  readonly witness: PhraseTrie<true>;
+  readonly agreementNouns: PhraseTrie<'noun' | 'count'>;
+  readonly definite: ReadonlySet<string>;
+  readonly ordinals: PhraseTrie<true>;
+  readonly otherWords: ReadonlySet<string>;
+  readonly numbers: PhraseTrie<number>;
+  readonly topics: PhraseTrie<AgreementTopic>;
+  readonly announced: PhraseTrie<true>;
+  readonly status: PhraseTrie<AgreementStatus>;
+  readonly conjunctions: PhraseTrie<true>;
+  readonly abbreviations: ReadonlySet<string>;
+  readonly citiesByName: ReadonlyMap<string, City>;
+  readonly capitals: ReadonlyMap<string, City>;
+}
+
+const cache = new Map<string, CompiledLocale>();
+
+const flags = (phrases: readonly string[]): PhraseTrie<true> => {
+  const trie = new PhraseTrie<true>();
+  for (const p of phrases) trie.add(p, true);
+  return trie;
+};
+const foldedSet = (words: readonly string[]): Set<string> => new Set(words.map((w) => phraseKey(w).join(' ')));
+const startsUpper = (s: string): boolean => /^\p{Lu}/u.test(s);
+
+export function compileLocale(locale: Locale): CompiledLocale {
+  const known = cache.get(locale.code);
+  if (known) return known;
+
+  const citiesByName = new Map(CITIES.map((c) => [c.name, c]));
+  const capitals = new Map<string, City>();
+  for (const country of COUNTRIES) {
+    const capital = citiesByName.get(country.capital);
+    if (capital) capitals.set(country.iso3, capital);
+  }
+
+  // Countries first: on a clash ("Djibouti", "Mexico") the first entry wins, and a
+  // country name used as a place still yields its capital through `capitals`.
+  const places = new PhraseTrie<PlaceEntry>();
+  const { places: lp, lexicon: lx } = locale;
+  for (const [name, code] of Object.entries(lp.countries)) places.add(name, { kind: 'country', code, needsCapital: startsUpper(name) });
+  for (const [name, code] of Object.entries(lp.institutions)) places.add(name, { kind: 'institution', code, needsCapital: startsUpper(name) });
+  for (const [name, code] of Object.entries(lp.organisations)) places.add(name, { kind: 'organisation', code, needsCapital: startsUpper(name) });
+  for (const [name, english] of Object.entries(lp.cities)) {
+    const city = citiesByName.get(english);
+    if (city) places.add(name, { kind: 'city', code: city.country, city, needsCapital: true });
+  }
+  for (const city of CITIES) places.add(city.name, { kind: 'city', code: city.country, city, needsCapital: true });
+  for (const [name, code] of Object.entries(lp.demonyms)) places.add(name, { kind: 'demonym', code, needsCapital: startsUpper(name) });
+
+  const agreementNouns = new PhraseTrie<'noun' | 'count'>();
+  for (const n of lx.agreementNouns) agreementNouns.add(n, 'noun');
+  for (const n of lx.agreementCountNouns) agreementNouns.add(n, 'count');
+
+  const compiled: CompiledLocale = {
+    locale,
+    places,
+    triggers: new PhraseTrie<EventType>().addAll(lx.eventTriggers),
+    future: flags(lx.futureMarkers),
+    futureSuffixes: lx.futureSuffixes,
+    futureSuffixExceptions: new Set(lx.futureSuffixExceptions.map(fold)),
+    negation: flags(lx.negationMarkers),
+    titles: flags(lx.titles),
+    honorifics: foldedSet(lx.honorifics),
+    particles: foldedSet(lx.nameParticles),
+    notNames: foldedSet(lx.notNames),
+    counterpart: flags(lx.counterpartWords),
+    locativePrepositions: flags(lx.locativePrepositions),
+    locativeFillers: foldedSet(lx.locativeFillers),
+    capitalWords: foldedSet(lx.capitalWords),
+    onBehalf: flags(lx.onBehalfCues),
+    witness: flags(lx.witnessCues),
+    agreementNouns,
+    definite: foldedSet(lx.definiteDeterminers),
+    ordinals: flags(lx.ordinals),
+    otherWords: foldedSet(lx.otherWords),
+    numbers: new PhraseTrie<number>().addAll(lx.numbers),
+    topics: new PhraseTrie<AgreementTopic>().addAll(lx.topics),
+    announced: flags(lx.announcedCues),
+    status: new PhraseTrie<AgreementStatus>().addAll(lx.statusCues),
+    conjunctions: flags(lx.conjunctions),
+    abbreviations: new Set(lx.abbreviations.map(fold)),
+    citiesByName,
+    capitals,
+  };
+  cache.set(locale.code, compiled);
+  return compiled;
+}

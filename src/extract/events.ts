@@ -1,0 +1,260 @@
+import type { DateMention } from '../dates/find-date-mentions.js';
+import type { PartialDate } from '../dates/partial-date.js';
+import type { ActorMention, AnalysedSentence, ArticleAnalysis } from './article-analysis.js';
+import { actorsOf, distinctCodes, locationOf } from './article-analysis.js';
+import type { CompiledLocale } from './compiled-locale.js';
+import type { PeopleRegistry } from './people.js';
+import type { PlaceMention, TriggerMention } from './sentence-analysis.js';
+import type { Actor, Evidence, EventType, Place } from './types.js';
+
+/** An event as first read from one sentence, before the article-level merge. */
+export interface DraftEvent {
+  localId: string;
+  readonly type: EventType;
+  date?: PartialDate;
+  participants: string[];
+  actor1?: Actor;
+  actor2?: Actor;
+  people: string[];
+  location?: Place;
+  evidence: Evidence[];
+  readonly sentenceIndex: number;
+  /** Signings: who signed, and who only witnessed. */
+  signatories?: string[];
+}
+
+interface Trip {
+  readonly visitor: string;
+  readonly host: string;
+  readonly location?: Place;
+}
+
+/** What the narrative has established so far: read forward, sentence by sentence. */
+class NarrativeContext {
+  lastPair?: { participants: string[]; people: string[]; location?: Place };
+  trip?: Trip;
+  lastEventDate?: PartialDate;
+  lastNonVisitDate?: PartialDate;
+  narrativeDate?: PartialDate;
+  callInitiator?: string;
+
+  constructor(
+    readonly salience: readonly string[],
+    readonly registry: PeopleRegistry,
+  ) {}
+
+  /** The country that drives the story: the traveller, else the one most talked about. */
+  protagonist(exclude: readonly string[] = []): string | undefined {
+    if (this.callInitiator && !exclude.includes(this.callInitiator)) return this.callInitiator;
+    if (this.trip && !exclude.includes(this.trip.visitor)) return this.trip.visitor;
+    return this.salience.find((c) => !exclude.includes(c));
+  }
+
+  /** Completes a one- or zero-country reading with the pair the story is about. */
+  complete(known: readonly string[]): string[] {
+    if (known.length >= 2) return [...known];
+    const pairs: (readonly string[])[] = [];
+    if (this.lastPair) pairs.push(this.lastPair.participants);
+    if (this.trip) pairs.push([this.trip.visitor, this.trip.host]);
+    if (known.length === 1) {
+      const only = known[0] as string;
+      for (const pair of pairs) {
+        if (pair.includes(only)) {
+          const partner = pair.find((c) => c !== only);
+          if (partner) return [only, partner];
+        }
+      }
+      const other = this.protagonist([only]);
+      return other ? [only, other] : [only];
+    }
+    if (pairs[0]) return [...pairs[0]];
+    return this.salience.slice(0, 2);
+  }
+
+  dateFor(type: EventType): PartialDate | undefined {
+    if (type === 'visit') return this.lastEventDate ?? this.narrativeDate;
+    return this.lastNonVisitDate ?? this.lastEventDate ?? this.narrativeDate;
+  }
+}
+
+const sortCodes = (codes: Iterable<string>): string[] => [...new Set(codes)].sort();
+
+function nearestDate(s: AnalysedSentence, trigger: TriggerMention): DateMention | undefined {
+  const at = s.tokens[trigger.first]?.start ?? 0;
+  let best: DateMention | undefined;
+  for (const d of s.dates) {
+    if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
+  }
+  return best;
+}
+
+function toPlace(mention: PlaceMention | undefined, compiled: CompiledLocale): Place | undefined {
+  if (!mention) return undefined;
+  const entry = mention.entry;
+  const city = entry.city ?? (mention.capitalOf ? compiled.capitals.get(entry.code) : undefined);
+  if (city) return { city: city.name, country: city.country, latitude: city.latitude, longitude: city.longitude, geonamesId: city.geonamesId };
+  return { country: entry.code };
+}
+
+const evidenceOf = (s: AnalysedSentence): Evidence => ({ start: s.sentence.start, end: s.sentence.end, text: s.sentence.text });
+
+function peopleFor(s: AnalysedSentence, countries: readonly string[]): string[] {
+  return [...new Set(s.people.filter((p) => !p.country || countries.includes(p.country)).map((p) => p.name))];
+}
+
+/** Is a person named after a witness cue ("en présence de", "witnessed")? */
+function witnessesIn(s: AnalysedSentence, compiled: CompiledLocale): Set<string> {
+  const witnesses = new Set<string>();
+  for (let i = 0; i < s.tokens.length; i++) {
+    const cue = compiled.witness.matchAt(s.tokens, i);
+    if (!cue) continue;
+    const cueEnd = i + cue.length;
+    // "X and Y witnessed the signing": the subjects witness; "signed … in the presence of X": the objects do.
+    const before = s.people.filter((p) => p.last <= i);
+    const after = s.people.filter((p) => p.first >= cueEnd);
+    const subjectsWitness = after.length === 0 || (s.tokens[cueEnd]?.folded === 'the' || s.tokens[cueEnd]?.folded === 'la' || s.tokens[cueEnd]?.folded === 'le');
+    for (const p of subjectsWitness && before.length > 0 ? before : after) witnesses.add(p.name);
+  }
+  return witnesses;
+}
+
+export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale): DraftEvent[] {
+  const ctx = new NarrativeContext(analysis.salience, analysis.registry);
+  const published = analysis.published;
+  const drafts: DraftEvent[] = [];
+  // An article about phone calls reports the talks in them with meeting words ("s'est entretenu avec").
+  const live = analysis.sentences.flatMap((s) => s.triggers.filter((t) => !t.planned && !t.negated));
+  const callMode = live.some((t) => t.type === 'call') && !live.some((t) => t.type === 'visit');
+  let next = 0;
+
+  for (const s of analysis.sentences) {
+    const sameYear = s.dates.filter((d) => !published || d.date.year === published.year);
+    const actors = actorsOf(s);
+    const seenTypes = new Set<EventType>();
+    for (const trigger of s.triggers) {
+      if (trigger.planned || trigger.negated) continue;
+      const type: EventType = callMode && trigger.type === 'meeting' ? 'call' : trigger.type;
+      if (seenTypes.has(type)) continue;
+      const dated = nearestDate(s, trigger);
+      // Background from another year is not an event of this article.
+      if (dated && published && dated.date.year !== published.year) continue;
+      seenTypes.add(type);
+      const date = dated?.date ?? ctx.dateFor(type) ?? published;
+      const built = buildForTrigger(type, trigger, s, actors, ctx, compiled);
+      for (const event of built) {
+        event.localId = `e${next++}`;
+        event.date = date;
+        drafts.push(event);
+        if (event.participants.length >= 2) {
+          ctx.lastPair = { participants: event.participants, people: event.people, location: event.location };
+        }
+        ctx.lastEventDate = date;
+        if (type !== 'visit') ctx.lastNonVisitDate = date;
+      }
+    }
+    const last = sameYear[sameYear.length - 1];
+    if (last) ctx.narrativeDate = last.date;
+  }
+  return drafts;
+}
+
+function buildForTrigger(
+  type: EventType,
+  trigger: TriggerMention,
+  s: AnalysedSentence,
+  actors: readonly ActorMention[],
+  ctx: NarrativeContext,
+  compiled: CompiledLocale,
+): DraftEvent[] {
+  const codes = distinctCodes(actors);
+  const base = { localId: '', sentenceIndex: s.sentence.index, evidence: [evidenceOf(s)] };
+  const here = locationOf(s, trigger.first, compiled);
+
+  if (type === 'visit') {
+    const host = here?.entry.code ?? (ctx.trip && codes.includes(ctx.trip.visitor) ? ctx.trip.host : undefined);
+    if (!host) return [];
+    const visitorActor = actors.find((a) => a.person && a.code !== host) ?? actors.find((a) => a.code !== host);
+    const visitor = visitorActor?.code ?? (ctx.trip && ctx.trip.host === host ? ctx.trip.visitor : ctx.protagonist([host]));
+    if (!visitor || visitor === host) return [];
+    let location = toPlace(here, compiled) ?? (ctx.trip?.host === host ? ctx.trip.location : { country: host });
+    if (location && location.city === undefined && ctx.trip?.host === host && ctx.trip.location?.city) location = ctx.trip.location;
+    // Visitors only: people from the visiting side, or named without a country (then they are the traveller).
+    const visitors = s.people.filter((p) => p.country === visitor || (!p.country && !p.counterpart));
+    for (const p of visitors) if (!p.country) ctx.registry.assignCountry(p.name, visitor);
+    const hostPerson = s.people.find((p) => p.country === host);
+    ctx.trip = { visitor, host, location: location ?? ctx.trip?.location };
+    return [{
+      ...base,
+      type,
+      participants: sortCodes([visitor, host]),
+      actor1: { name: visitors[0]?.name, country: visitor },
+      actor2: { name: hostPerson?.name, country: host },
+      people: visitors.map((p) => p.name),
+      location,
+    }];
+  }
+
+  if (type === 'call' || type === 'meeting') {
+    const before = actors.filter((a) => a.index < trigger.first);
+    const initiator = before.find((a) => a.person)?.code ?? before[0]?.code ?? ctx.protagonist(codes.length === 1 ? codes : []);
+    const counterparts = codes.filter((c) => c !== initiator);
+    if (type === 'call') {
+      if (!initiator || counterparts.length === 0) {
+        if (initiator) ctx.callInitiator = initiator;
+        return [];
+      }
+      ctx.callInitiator = initiator;
+    }
+    const pairs = initiator && counterparts.length >= 2 ? counterparts.map((c) => [initiator, c]) : [ctx.complete(initiator && counterparts.length === 1 ? [initiator, counterparts[0] as string] : codes)];
+    return pairs
+      .filter((pair) => pair.length >= 2)
+      .map((pair) => {
+        const participants = sortCodes(pair);
+        const location = type === 'call' ? undefined : toPlace(here, compiled) ?? contextLocation(participants, ctx);
+        const people = peopleFor(s, participants);
+        const fromPair = people.length === 0 && ctx.lastPair && sameSet(ctx.lastPair.participants, participants) ? ctx.lastPair.people : [];
+        const initiatorPerson = s.people.find((p) => p.country === initiator);
+        const otherCode = participants.find((c) => c !== initiator);
+        const otherPerson = s.people.find((p) => p.country === otherCode);
+        return {
+          ...base,
+          type,
+          participants,
+          actor1: { name: initiatorPerson?.name, country: initiator },
+          actor2: { name: otherPerson?.name, country: otherCode },
+          people: people.length ? people : [...fromPair],
+          location,
+        };
+      });
+  }
+
+  // signing, press conference: everyone named, completed from the story when one side is implicit.
+  const participants = sortCodes(ctx.complete(codes));
+  if (participants.length < 2 && type === 'signing') return [];
+  if (participants.length === 0) return [];
+  const location = toPlace(here, compiled) ?? contextLocation(participants, ctx);
+  let people = peopleFor(s, participants);
+  if (people.length === 0 && ctx.lastPair && sameSet(ctx.lastPair.participants, participants)) people = [...ctx.lastPair.people];
+  const event: DraftEvent = {
+    ...base,
+    type,
+    participants,
+    actor1: { country: participants[0] },
+    actor2: { country: participants[1] },
+    people,
+    location,
+  };
+  if (type === 'signing') {
+    const witnesses = witnessesIn(s, compiled);
+    event.signatories = people.filter((p) => !witnesses.has(p));
+  }
+  return [event];
+}
+
+function contextLocation(participants: readonly string[], ctx: NarrativeContext): Place | undefined {
+  if (ctx.trip && participants.includes(ctx.trip.visitor)) return ctx.trip.location;
+  if (ctx.lastPair && sameSet(ctx.lastPair.participants, participants)) return ctx.lastPair.location;
+  return undefined;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));

@@ -1,0 +1,70 @@
+import type { DateLocale } from '../dates/find-date-mentions.js';
+import type { LocalePlaces } from './locale-places.js';
+import type { AgreementStatus, AgreementTopic, EventType } from './types.js';
+
+/**
+ * Everything one language contributes to extraction, as data. Phrases are written as
+ * they appear in running text; a last word ending in "*" matches any word it starts
+ * (see PhraseTrie). The shared engine reads these; a new language is a new folder.
+ */
+export interface LocaleLexicon {
+  /** Words that end with "." without ending the sentence ("M", "Mme", "Dr"), without the dot. */
+  readonly abbreviations: readonly string[];
+  /** Phrases that report an event of a type. */
+  readonly eventTriggers: Readonly<Record<string, EventType>>;
+  /** Phrases that make a nearby trigger planned, expected or prospective: no event. */
+  readonly futureMarkers: readonly string[];
+  /** Verb endings of the future / conditional tense ("-era", "-ront"); a word ending so near a trigger makes it planned. */
+  readonly futureSuffixes: readonly string[];
+  /** Lower-case words that end like a future verb but are not one. */
+  readonly futureSuffixExceptions: readonly string[];
+  /** Negation: "aucun", "n'", "not", "no". */
+  readonly negationMarkers: readonly string[];
+  /** Role words that introduce or describe an official: "ministre", "président", "Foreign Minister". */
+  readonly titles: readonly string[];
+  /** Courtesy words right before a name: "M", "Mme", "Mr", "cheikh". */
+  readonly honorifics: readonly string[];
+  /** Lower-case words allowed inside a name: "de", "da", "van", "ben", "al". */
+  readonly nameParticles: readonly string[];
+  /** Capitalised words that never start or continue a person's name ("Le", "The", "Palace", "University"). */
+  readonly notNames: readonly string[];
+  /** "son homologue", "his counterpart": the person after it is the other side. */
+  readonly counterpartWords: readonly string[];
+  /** Prepositions that make the next place a location, not an actor: "à", "en", "in", "at". */
+  readonly locativePrepositions: readonly string[];
+  /** Words allowed between a locative preposition and the place: "la", "the", "northern", "city of". */
+  readonly locativeFillers: readonly string[];
+  /** "capitale", "capital": with a demonym, the country's capital city. */
+  readonly capitalWords: readonly string[];
+  /** "au nom de", "on behalf of": the place after it is the person's country. */
+  readonly onBehalfCues: readonly string[];
+  /** "en présence de", "witnessed": people after it witness, they do not sign. */
+  readonly witnessCues: readonly string[];
+  /** Nouns of agreements: "accord", "mémorandum d'entente", "agreement", "memorandum". */
+  readonly agreementNouns: readonly string[];
+  /** Generic nouns that only count agreements ("textes", "instruments", "documents"). */
+  readonly agreementCountNouns: readonly string[];
+  /** Definite determiners: a noun after them refers back to an agreement already named. */
+  readonly definiteDeterminers: readonly string[];
+  /** Ordinals that open an enumerated agreement: "le premier", "le second", "the first". */
+  readonly ordinals: readonly string[];
+  /** "autres", "other", "remaining": a count of further agreements not detailed. */
+  readonly otherWords: readonly string[];
+  /** Number words → value ("deux" → 2, "eight" → 8). */
+  readonly numbers: Readonly<Record<string, number>>;
+  /** Keywords → agreement topic. */
+  readonly topics: Readonly<Record<string, AgreementTopic>>;
+  /** Verbs of agreeing without signing: "sont convenus de", "agreed to" → announced, when a topic follows. */
+  readonly announcedCues: readonly string[];
+  /** Phrases that set a later status: "ratifié" → ratified, "entré en vigueur" → in_force. */
+  readonly statusCues: Readonly<Record<string, AgreementStatus>>;
+  /** Clause boundaries inside a sentence for role phrases: "et", "and", "tandis que". */
+  readonly conjunctions: readonly string[];
+}
+
+export interface Locale {
+  readonly code: string;
+  readonly dateLocale: DateLocale;
+  readonly places: LocalePlaces;
+  readonly lexicon: LocaleLexicon;
+}

@@ -1,0 +1,108 @@
+import type { DateMention } from '../dates/find-date-mentions.js';
+import type { Sentence } from './common/sentences.js';
+import type { Token } from './common/tokenise.js';
+import type { CompiledLocale, PlaceEntry } from './compiled-locale.js';
+import type { EventType } from './types.js';
+
+export interface PlaceMention {
+  readonly entry: PlaceEntry;
+  /** Token range [first, last). */
+  readonly first: number;
+  readonly last: number;
+  /** Introduced by a locative preposition ("à Bakou", "in the Indian capital"): where, not who. */
+  readonly locative: boolean;
+  /** A demonym heading "la capitale", "the capital": stands for the capital city. */
+  readonly capitalOf: boolean;
+}
+
+export interface TriggerMention {
+  readonly type: EventType;
+  readonly first: number;
+  readonly last: number;
+  /** Planned, expected, hypothetical or prospective: not an event that happened. */
+  readonly planned: boolean;
+  readonly negated: boolean;
+}
+
+export interface SentenceAnalysis {
+  readonly sentence: Sentence;
+  readonly tokens: readonly Token[];
+  readonly places: readonly PlaceMention[];
+  readonly triggers: readonly TriggerMention[];
+  readonly dates: readonly DateMention[];
+  /** Token index → the place mention covering it. */
+  readonly placeAt: ReadonlyMap<number, PlaceMention>;
+}
+
+const MODALITY_BEFORE = 6;
+const MODALITY_AFTER = 1;
+
+export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): PlaceMention[] {
+  const matches = compiled.places.findAll(tokens, (entry, start) => !entry.needsCapital || (tokens[start]?.isCapitalised ?? false));
+  const mentions: PlaceMention[] = [];
+  const covered = new Set<number>();
+  for (const m of matches) for (let i = m.index; i < m.index + m.length; i++) covered.add(i);
+  for (const m of matches) {
+    const last = m.index + m.length;
+    // Words a place may stand behind and still be a location: articles, "capitale", other places.
+    let locative = false;
+    for (let i = m.index - 1, steps = 0; i >= 0 && steps < 6; i--, steps++) {
+      if (compiled.locativePrepositions.matchAt(tokens, i)?.length === 1) {
+        locative = true;
+        break;
+      }
+      const t = tokens[i] as Token;
+      if (!compiled.locativeFillers.has(t.folded) && !covered.has(i) && t.text !== "'") break;
+    }
+    const next = tokens[last];
+    const prev = tokens[m.index - 1];
+    const capitalOf =
+      m.value.kind === 'demonym' &&
+      ((prev !== undefined && compiled.capitalWords.has(prev.folded)) || (next !== undefined && compiled.capitalWords.has(next.folded)));
+    mentions.push({ entry: m.value, first: m.index, last, locative, capitalOf });
+  }
+  return mentions;
+}
+
+function hasMarkerNear(tokens: readonly Token[], first: number, last: number, trie: CompiledLocale['future']): boolean {
+  const from = Math.max(0, first - MODALITY_BEFORE);
+  const to = Math.min(tokens.length, last + MODALITY_AFTER);
+  for (let i = from; i < to; i++) {
+    if (i >= first && i < last) continue;
+    const m = trie.matchAt(tokens, i);
+    if (m && (m.index + m.length <= first || m.index >= last)) return true;
+  }
+  return false;
+}
+
+function hasFutureVerbNear(tokens: readonly Token[], first: number, last: number, compiled: CompiledLocale): boolean {
+  if (compiled.futureSuffixes.length === 0) return false;
+  const from = Math.max(0, first - MODALITY_BEFORE);
+  const to = Math.min(tokens.length, last + MODALITY_AFTER);
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (!t.isWord || t.isCapitalised || t.folded.length < 5 || compiled.futureSuffixExceptions.has(t.folded)) continue;
+    if (compiled.futureSuffixes.some((s) => t.folded.endsWith(s))) return true;
+  }
+  return false;
+}
+
+export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale, placeAt: ReadonlyMap<number, PlaceMention>): TriggerMention[] {
+  return compiled.triggers.findAll(tokens, (_v, start) => !placeAt.has(start)).map((m) => {
+    const first = m.index;
+    const last = m.index + m.length;
+    return {
+      type: m.value,
+      first,
+      last,
+      planned: hasMarkerNear(tokens, first, last, compiled.future) || hasFutureVerbNear(tokens, first, last, compiled),
+      negated: hasMarkerNear(tokens, first, last, compiled.negation),
+    };
+  });
+}
+
+export function indexPlaces(places: readonly PlaceMention[]): Map<number, PlaceMention> {
+  const at = new Map<number, PlaceMention>();
+  for (const p of places) for (let i = p.first; i < p.last; i++) at.set(i, p);
+  return at;
+}

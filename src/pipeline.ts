@@ -1,0 +1,94 @@
+import type { Rejection } from './article/article.js';
+import { DEFAULT_MAX_BYTES, readObject } from './article/read-object.js';
+import type { DatasetSummary } from './datasets/write-datasets.js';
+import { writeDatasets } from './datasets/write-datasets.js';
+import { DEFAULT_BASE_URI } from './datasets/jsonld.js';
+import { extractArticle } from './extract/extractor.js';
+import type { ArticleRecords } from './records/records.js';
+import { buildArticleRecords, mergeArticleRecords } from './records/records.js';
+import type { Storage } from './storage/storage.js';
+
+/**
+ * The one sequence both doors (CLI, Lambda handlers) call:
+ *   processObject: bytes of one upload → article records + rejections (pure, no I/O)
+ *   publish:       every article's records → the dataset files in a Storage
+ */
+export interface PipelineOptions {
+  /** Objects larger than this are rejected unread. */
+  readonly maxBytes?: number;
+  /** IRIs of JSON-LD nodes live under it. */
+  readonly baseUri?: string;
+}
+
+export interface ObjectOutcome {
+  readonly sourceKey: string;
+  readonly records: ArticleRecords[];
+  readonly rejections: Rejection[];
+}
+
+export function processObject(sourceKey: string, bytes: Uint8Array, options: PipelineOptions = {}): ObjectOutcome {
+  const read = readObject(sourceKey, bytes, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  const records: ArticleRecords[] = [];
+  const rejections: Rejection[] = [...read.rejections];
+  for (const article of read.articles) {
+    try {
+      records.push(buildArticleRecords(article, extractArticle(article)));
+    } catch (error) {
+      // A defect of ours must not lose the batch: report it against the article and go on.
+      const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      rejections.push({ sourceKey, reason: 'internal-error', message: `extraction failed for article ${article.index} (${article.id}): ${why}` });
+    }
+  }
+  return { sourceKey, records, rejections };
+}
+
+export interface ProcessProgress {
+  readonly index: number;
+  readonly total: number;
+  readonly outcome: ObjectOutcome;
+}
+
+export interface StorageRun {
+  readonly records: ArticleRecords[];
+  readonly rejections: Rejection[];
+  readonly objects: number;
+}
+
+/** Every object of `input` (under `prefix`, minus `exclude`), in key order. */
+export async function processStorage(
+  input: Storage,
+  options: PipelineOptions & { readonly prefix?: string; readonly exclude?: (key: string) => boolean; readonly onProgress?: (p: ProcessProgress) => void } = {},
+): Promise<StorageRun> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const objects = [];
+  for await (const object of input.list(options.prefix ?? '')) if (!options.exclude?.(object.key)) objects.push(object);
+  const records: ArticleRecords[] = [];
+  const rejections: Rejection[] = [];
+  for (const [index, object] of objects.entries()) {
+    const outcome: ObjectOutcome =
+      object.size > maxBytes
+        ? {
+            sourceKey: object.key,
+            records: [],
+            rejections: [{ sourceKey: object.key, reason: 'too-large', message: `${object.size} bytes is over the limit of ${maxBytes} bytes; not read` }],
+          }
+        : processObject(object.key, await input.get(object.key), options);
+    records.push(...outcome.records);
+    rejections.push(...outcome.rejections);
+    options.onProgress?.({ index, total: objects.length, outcome });
+  }
+  return { records, rejections, objects: objects.length };
+}
+
+export async function publish(
+  records: Iterable<ArticleRecords>,
+  rejections: readonly Rejection[],
+  output: Storage,
+  options: PipelineOptions & { readonly prefix?: string; readonly cacheControl?: string } = {},
+): Promise<DatasetSummary> {
+  return writeDatasets(mergeArticleRecords(records), rejections, output, {
+    baseUri: options.baseUri ?? DEFAULT_BASE_URI,
+    prefix: options.prefix,
+    cacheControl: options.cacheControl,
+  });
+}

@@ -1,0 +1,82 @@
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidKeyError, ObjectNotFoundError, StorageError } from './errors.js';
+import type { PutOptions, Storage, StoredObject } from './storage.js';
+import { compareKeys } from './storage.js';
+
+/** A folder as a bucket: keys are paths relative to `root`. Dot-files and dot-folders are not listed. */
+export class FsStorage implements Storage {
+  readonly root: string;
+  private tempCounter = 0;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  async *list(prefix = ''): AsyncIterable<StoredObject> {
+    const found: StoredObject[] = [];
+    await this.walk('', found);
+    found.sort((a, b) => compareKeys(a.key, b.key));
+    for (const object of found) if (object.key.startsWith(prefix)) yield object;
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    const file = this.pathOf(key);
+    try {
+      return await readFile(file);
+    } catch (error) {
+      if (isNotFound(error)) throw new ObjectNotFoundError(key, { cause: error });
+      throw new StorageError(`cannot read "${key}" under ${this.root}`, key, { cause: error });
+    }
+  }
+
+  async put(key: string, body: Uint8Array | string, _options?: PutOptions): Promise<void> {
+    const target = this.pathOf(key);
+    // Write beside the target and rename: readers see the old file or the new one, never half of it.
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${this.tempCounter++}.tmp`);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(temp, body);
+      await rename(temp, target);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw new StorageError(`cannot write "${key}" under ${this.root}`, key, { cause: error });
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    const file = this.pathOf(key);
+    try {
+      await rm(file, { force: true });
+    } catch (error) {
+      throw new StorageError(`cannot delete "${key}" under ${this.root}`, key, { cause: error });
+    }
+  }
+
+  private pathOf(key: string): string {
+    if (key === '' || key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '')) {
+      throw new InvalidKeyError(key, 'keys are relative, "/"-separated, without empty or ".." parts');
+    }
+    return path.join(this.root, ...key.split('/'));
+  }
+
+  private async walk(relative: string, found: StoredObject[]): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(path.join(this.root, relative), { withFileTypes: true });
+    } catch (error) {
+      if (isNotFound(error) && relative === '') return;
+      throw new StorageError(`cannot list ${path.join(this.root, relative)}`, relative, { cause: error });
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const key = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await this.walk(key, found);
+      else if (entry.isFile()) found.push({ key, size: (await stat(path.join(this.root, key))).size });
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ENOENT';
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Storage } from '../../src/storage/storage.js';
+
+/** One suite every Storage backend must pass; each backend's test file calls it. */
+export function storageContract(name: string, make: () => Promise<Storage>): void {
+  describe(`${name} storage contract`, () => {
+    it('puts, gets and lists objects in key order with sizes', async () => {
+      const storage = await make();
+      await storage.put('b/two.txt', 'second');
+      await storage.put('a.txt', new Uint8Array([104, 105]));
+      await storage.put('b/one é.txt', 'first');
+      const listed = [];
+      for await (const o of storage.list()) listed.push(o);
+      expect(listed.map((o) => o.key)).toEqual(['a.txt', 'b/one é.txt', 'b/two.txt']);
+      expect(listed.map((o) => o.size)).toEqual([2, 5, 6]);
+      expect(Buffer.from(await storage.get('b/one é.txt')).toString('utf8')).toBe('first');
+    });
+
+    it('lists only keys under a prefix', async () => {
+      const storage = await make();
+      await storage.put('in/x.txt', 'x');
+      await storage.put('out/y.txt', 'y');
+      const keys = [];
+      for await (const o of storage.list('in/')) keys.push(o.key);
+      expect(keys).toEqual(['in/x.txt']);
+    });
+
+    it('replaces an object whole and deletes it', async () => {
+      const storage = await make();
+      await storage.put('k.txt', 'a long first version');
+      await storage.put('k.txt', 'short');
+      expect(Buffer.from(await storage.get('k.txt')).toString()).toBe('short');
+      await storage.delete('k.txt');
+      const keys = [];
+      for await (const o of storage.list()) keys.push(o.key);
+      expect(keys).toEqual([]);
+    });
+
+    it('says which key is missing', async () => {
+      const storage = await make();
+      await expect(storage.get('nope/missing.txt')).rejects.toThrow(/nope\/missing\.txt/);
+    });
+  });
+}
