@@ -36,7 +36,7 @@ const isBoundary = (t: Token | undefined): boolean => t === undefined || t.text 
 
 function numberBefore(tokens: readonly Token[], index: number, compiled: CompiledLocale): { value: number; at: number } | undefined {
   // Allow up to two modifiers between number and noun: "neuf instruments juridiques", "two other memorandums".
-  for (let i = index - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
+  for (let i = index - 1, steps = 0; i >= 0 && steps < 5; i--, steps++) {
     const t = tokens[i] as Token;
     if (isBoundary(t)) return undefined;
     if (/^\d+$/.test(t.text)) return { value: Number(t.text), at: i };
@@ -77,7 +77,8 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
       const nextWord = tokens[i + ordinal.length];
       const isNoun = nextWord && compiled.agreementNouns.matchAt(tokens, i + ordinal.length);
       const isOtherNoun = nextWord && nextWord.isWord && !isNoun && compiled.triggers.matchAt(tokens, i + ordinal.length);
-      if (!isOtherNoun && (s.tokens[i]?.isCapitalised || isNoun || isBoundary(tokens[i - 1]))) {
+      const opensClause = i === 0 || isBoundary(tokens[i - 1]) || compiled.conjunctions.matchAt(tokens, i - 1)?.length === 1;
+      if (!isOtherNoun && (opensClause || isNoun)) {
         const end = isNoun ? i + ordinal.length + isNoun.length : i + ordinal.length;
         starts.push({ first: i, nounEnd: end, head: ordinal.value ? (tokens[i + ordinal.length - 1] as Token).folded : '', count: 1, other: false, group: false });
         i = end - 1;
@@ -117,7 +118,9 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
   starts.forEach((start, k) => {
     const nextStart = starts[k + 1]?.first ?? tokens.length;
     let end = Math.min(nextStart, start.nounEnd + DESCRIPTOR_WORDS, tokens.length);
-    for (let j = start.nounEnd; j < end; j++) if (isBoundary(tokens[j]) && tokens[j]?.text !== ':') { end = j; break; }
+    // A counted group lists its topics across commas ("deal with science, technology and …").
+    if (start.group) end = Math.min(nextStart, tokens.length);
+    else for (let j = start.nounEnd; j < end; j++) if (isBoundary(tokens[j]) && tokens[j]?.text !== ':') { end = j; break; }
     // Words before the noun say what it is about too: "a health cooperation protocol".
     const topics = topicsIn(tokens, start.first, end, compiled);
     if (start.group && !start.other) {
@@ -127,6 +130,15 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
     if (start.group) groups.push({ count: start.count, other: true });
     items.push({ sentence: s, first: start.first, last: end, head: start.head, count: start.count, topics: start.group && topics.length === 0 ? [] : topics.length ? topics : ['other'] });
   });
+  // One agreement in a sentence that names no topic of its own ("un accord en ce sens"):
+  // the sentence around it says what it is about.
+  if (items.length === 1 && groups.length === 0) {
+    const only = items[0] as Item;
+    if (only.count === 1 && (only.topics.length === 0 || only.topics[0] === 'other')) {
+      const around = topicsIn(tokens, 0, tokens.length, compiled);
+      if (around[0] && around[0] !== 'other') items[0] = { ...only, topics: around };
+    }
+  }
   return { items, groups };
 }
 
@@ -218,12 +230,12 @@ export function buildAgreements(analysis: ArticleAnalysis, drafts: readonly Draf
     }
   }
 
-  agreements.push(...announcedAgreements(analysis, drafts, used, compiled));
+  agreements.push(...announcedAgreements(analysis, drafts, compiled));
   return agreements;
 }
 
 /** "Les deux gouvernements s'étaient entendus pour supprimer les visas": agreed, not signed. */
-function announcedAgreements(analysis: ArticleAnalysis, drafts: readonly DraftEvent[], used: ReadonlySet<number>, compiled: CompiledLocale): ExtractedAgreement[] {
+function announcedAgreements(analysis: ArticleAnalysis, drafts: readonly DraftEvent[], compiled: CompiledLocale): ExtractedAgreement[] {
   const found: ExtractedAgreement[] = [];
   const published = analysis.published;
   for (const s of analysis.sentences) {
@@ -239,7 +251,7 @@ function announcedAgreements(analysis: ArticleAnalysis, drafts: readonly DraftEv
       if (!topic) continue;
       const before = drafts.filter((d) => d.sentenceIndex <= s.sentence.index && d.participants.length >= 2);
       const context = before[before.length - 1];
-      const codes = distinctCodes(actorsOf(s));
+      const codes = distinctCodes(actorsOf(s, compiled));
       const parties = codes.length >= 2 ? [...codes].sort() : context?.participants ?? analysis.salience.slice(0, 2).sort();
       if (parties.length < 2) continue;
       const last = s.tokens[to - 1] as Token;
@@ -255,7 +267,6 @@ function announcedAgreements(analysis: ArticleAnalysis, drafts: readonly DraftEv
         status: 'announced',
         evidence: [{ start: s.sentence.start, end: s.sentence.end, text: s.sentence.text }],
       });
-      void used;
       break;
     }
   }

@@ -52,11 +52,13 @@ export function analyseArticle(text: string, published: PartialDate | undefined,
 }
 
 /** Persons with a known country and places standing for their state (not where something happened). */
-export function actorsOf(s: AnalysedSentence): ActorMention[] {
+export function actorsOf(s: AnalysedSentence, compiled: CompiledLocale): ActorMention[] {
   const actors: ActorMention[] = [];
   for (const p of s.people) if (p.country) actors.push({ code: p.country, index: p.first, person: p });
   for (const place of s.places) {
     if (place.locative || place.entry.kind === 'organisation') continue;
+    // A city stands for its state only when it is the seat of government ("Rabat et Kigali"), not "views on Gaza".
+    if (place.entry.kind === 'city' && !isCapital(place, compiled)) continue;
     actors.push({ code: place.entry.code, index: place.first });
   }
   return actors.sort((a, b) => a.index - b.index);
@@ -64,6 +66,10 @@ export function actorsOf(s: AnalysedSentence): ActorMention[] {
 
 export function distinctCodes(actors: readonly ActorMention[]): string[] {
   return [...new Set(actors.map((a) => a.code))];
+}
+
+function isCapital(place: PlaceMention, compiled: CompiledLocale): boolean {
+  return place.entry.city !== undefined && compiled.capitals.get(place.entry.code)?.name === place.entry.city.name;
 }
 
 function rankCountries(sentences: readonly AnalysedSentence[]): string[] {

@@ -6,7 +6,8 @@ import { fold, phraseKey } from './common/tokenise.js';
 import type { Locale } from './locale.js';
 import type { AgreementStatus, AgreementTopic, EventType } from './types.js';
 
-export type PlaceKind = 'country' | 'demonym' | 'city' | 'institution' | 'organisation';
+/** 'none': a name that contains a country word but is no place of ours ("Indian Ocean"). */
+export type PlaceKind = 'country' | 'demonym' | 'city' | 'institution' | 'organisation' | 'none';
 
 export interface PlaceEntry {
   readonly kind: PlaceKind;
@@ -49,6 +50,10 @@ export interface CompiledLocale {
   readonly announced: PhraseTrie<true>;
   readonly status: PhraseTrie<AgreementStatus>;
   readonly conjunctions: PhraseTrie<true>;
+  readonly roleWords: ReadonlySet<string>;
+  readonly insertable: ReadonlySet<string>;
+  readonly demonstratives: ReadonlySet<string>;
+  readonly possessives: ReadonlySet<string>;
   readonly abbreviations: ReadonlySet<string>;
   readonly citiesByName: ReadonlyMap<string, City>;
   readonly capitals: ReadonlyMap<string, City>;
@@ -88,6 +93,7 @@ export function compileLocale(locale: Locale): CompiledLocale {
   }
   for (const city of CITIES) places.add(city.name, { kind: 'city', code: city.country, city, needsCapital: true });
   for (const [name, code] of Object.entries(lp.demonyms)) places.add(name, { kind: 'demonym', code, needsCapital: startsUpper(name) });
+  for (const name of lx.nonPlaces) places.add(name, { kind: 'none', code: '', needsCapital: startsUpper(name) });
 
   const agreementNouns = new PhraseTrie<'noun' | 'count'>();
   for (const n of lx.agreementNouns) agreementNouns.add(n, 'noun');
@@ -120,6 +126,10 @@ export function compileLocale(locale: Locale): CompiledLocale {
     announced: flags(lx.announcedCues),
     status: new PhraseTrie<AgreementStatus>().addAll(lx.statusCues),
     conjunctions: flags(lx.conjunctions),
+    roleWords: foldedSet(lx.roleWords),
+    insertable: foldedSet(lx.insertableWords),
+    demonstratives: foldedSet(lx.demonstratives),
+    possessives: foldedSet(lx.possessives),
     abbreviations: new Set(lx.abbreviations.map(fold)),
     citiesByName,
     capitals,

@@ -129,10 +129,10 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
 
   for (const s of analysis.sentences) {
     const sameYear = s.dates.filter((d) => !published || d.date.year === published.year);
-    const actors = actorsOf(s);
+    const actors = actorsOf(s, compiled);
     const seenTypes = new Set<EventType>();
     for (const trigger of s.triggers) {
-      if (trigger.planned || trigger.negated) continue;
+      if (trigger.planned || trigger.negated || trigger.anaphoric) continue;
       const type: EventType = callMode && trigger.type === 'meeting' ? 'call' : trigger.type;
       if (seenTypes.has(type)) continue;
       const dated = nearestDate(s, trigger);

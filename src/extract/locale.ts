@@ -58,6 +58,16 @@ export interface LocaleLexicon {
   readonly announcedCues: readonly string[];
   /** Phrases that set a later status: "ratifié" → ratified, "entré en vigueur" → in_force. */
   readonly statusCues: Readonly<Record<string, AgreementStatus>>;
+  /** Lower-case words that occur inside officials' titles ("chargé", "auprès", "foreign"): a role phrase runs over them. */
+  readonly roleWords: readonly string[];
+  /** Adverbs that may stand inside a trigger phrase: "s'est notamment entretenu", "also signed". */
+  readonly insertableWords: readonly string[];
+  /** Names that contain a country word but are no country: "Indian Ocean", "golfe de Guinée". */
+  readonly nonPlaces: readonly string[];
+  /** Possessive determiners before a title: "son homologue", "his counterpart". */
+  readonly possessives: readonly string[];
+  /** Demonstratives: a trigger after one ("cette visite", "this trip") refers back to an event already told. */
+  readonly demonstratives: readonly string[];
   /** Clause boundaries inside a sentence for role phrases: "et", "and", "tandis que". */
   readonly conjunctions: readonly string[];
 }

@@ -77,7 +77,7 @@ export function findPeople(
   };
   const isInitial = (i: number): boolean => {
     const t = tokens[i];
-    return t !== undefined && t.isWord && t.isCapitalised && t.text.length === 1 && tokens[i + 1]?.text === '.' && isNameWord(i + 2);
+    return t !== undefined && t.isWord && t.isCapitalised && t.text.length === 1 && !compiled.honorifics.has(t.folded) && tokens[i + 1]?.text === '.' && isNameWord(i + 2);
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -161,8 +161,17 @@ function roleCountry(tokens: readonly Token[], first: number, last: number, plac
     const t = tokens[i] as Token;
     if (placeAt.has(i) || PUNCT_IN_ROLE.has(t.text) || t.isCapitalised) return true;
     if (compiled.titles.matchAt(tokens, i) || compiled.counterpart.matchAt(tokens, i)) return true;
-    return compiled.locativeFillers.has(t.folded) || compiled.particles.has(t.folded) || compiled.definite.has(t.folded) || t.folded === 's' || t.folded === 'et' || t.folded === 'and' || t.folded === 'des' || t.folded === 'of' || t.folded === 'his' || t.folded === 'her' || t.folded === 'son' || t.folded === 'sa' || t.folded === 'ses' || t.folded === 'its';
+    return compiled.roleWords.has(t.folded) || compiled.particles.has(t.folded) || compiled.definite.has(t.folded) || compiled.possessives.has(t.folded);
   };
+  // Anchoring is looser than the country scan: a title anywhere in the clause before the name.
+  for (let i = first - 1, steps = 0; i >= 0 && steps < 16; i--, steps++) {
+    const t = tokens[i] as Token;
+    if (t.text === '.' || t.text === ';') break;
+    if (compiled.titles.matchAt(tokens, i) || compiled.counterpart.matchAt(tokens, i)) {
+      anchored = true;
+      break;
+    }
+  }
   for (let i = first - 1, steps = 0; i >= 0 && steps < 14; i--, steps++) {
     if (!allowed(i)) break;
     const t = tokens[i] as Token;

@@ -21,6 +21,8 @@ export interface TriggerMention {
   readonly last: number;
   /** Planned, expected, hypothetical or prospective: not an event that happened. */
   readonly planned: boolean;
+  /** After a demonstrative ("cette visite", "this trip"): refers back to an event already told. */
+  readonly anaphoric: boolean;
   readonly negated: boolean;
 }
 
@@ -38,7 +40,8 @@ const MODALITY_BEFORE = 6;
 const MODALITY_AFTER = 1;
 
 export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): PlaceMention[] {
-  const matches = compiled.places.findAll(tokens, (entry, start) => !entry.needsCapital || (tokens[start]?.isCapitalised ?? false));
+  const all = compiled.places.findAll(tokens, (entry, start) => !entry.needsCapital || (tokens[start]?.isCapitalised ?? false));
+  const matches = all.filter((m) => m.value.kind !== 'none');
   const mentions: PlaceMention[] = [];
   const covered = new Set<number>();
   for (const m of matches) for (let i = m.index; i < m.index + m.length; i++) covered.add(i);
@@ -68,9 +71,9 @@ function hasMarkerNear(tokens: readonly Token[], first: number, last: number, tr
   const from = Math.max(0, first - MODALITY_BEFORE);
   const to = Math.min(tokens.length, last + MODALITY_AFTER);
   for (let i = from; i < to; i++) {
-    if (i >= first && i < last) continue;
     const m = trie.matchAt(tokens, i);
-    if (m && (m.index + m.length <= first || m.index >= last)) return true;
+    // A marker may include the trigger ("once signed") but not lie inside it.
+    if (m && !(m.index >= first && m.index + m.length <= last)) return true;
   }
   return false;
 }
@@ -88,13 +91,15 @@ function hasFutureVerbNear(tokens: readonly Token[], first: number, last: number
 }
 
 export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale, placeAt: ReadonlyMap<number, PlaceMention>): TriggerMention[] {
-  return compiled.triggers.findAll(tokens, (_v, start) => !placeAt.has(start)).map((m) => {
+  return compiled.triggers.findAll(tokens, (_v, start) => !placeAt.has(start), compiled.insertable).map((m) => {
     const first = m.index;
     const last = m.index + m.length;
+    const before = tokens[first - 1];
     return {
       type: m.value,
       first,
       last,
+      anaphoric: before !== undefined && compiled.demonstratives.has(before.folded),
       planned: hasMarkerNear(tokens, first, last, compiled.future) || hasFutureVerbNear(tokens, first, last, compiled),
       negated: hasMarkerNear(tokens, first, last, compiled.negation),
     };

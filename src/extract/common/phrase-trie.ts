@@ -52,11 +52,18 @@ export class PhraseTrie<V> {
   }
 
   /** The longest phrase starting at token `index`, if any. */
-  matchAt(tokens: readonly Token[], index: number, accept?: (value: V, start: number, end: number) => boolean): PhraseMatch<V> | undefined {
+  matchAt(
+    tokens: readonly Token[],
+    index: number,
+    accept?: (value: V, start: number, end: number) => boolean,
+    skippable?: ReadonlySet<string>,
+  ): PhraseMatch<V> | undefined {
     let node: Node<V> | undefined = this.root;
     let best: PhraseMatch<V> | undefined;
     for (let i = index; node && i < tokens.length; i++) {
       const token = tokens[i] as Token;
+      // Inside a phrase, an adverb may stand between its words: "s'est notamment entretenu".
+      if (skippable && i > index && skippable.has(token.folded) && !node.next.has(token.folded)) continue;
       if (node.prefixes) {
         for (const [stem, value] of node.prefixes) {
           if (token.folded.startsWith(stem) && (!accept || accept(value, index, i + 1))) {
@@ -73,10 +80,10 @@ export class PhraseTrie<V> {
   }
 
   /** Non-overlapping longest matches, left to right. */
-  findAll(tokens: readonly Token[], accept?: (value: V, start: number, end: number) => boolean): PhraseMatch<V>[] {
+  findAll(tokens: readonly Token[], accept?: (value: V, start: number, end: number) => boolean, skippable?: ReadonlySet<string>): PhraseMatch<V>[] {
     const found: PhraseMatch<V>[] = [];
     for (let i = 0; i < tokens.length; ) {
-      const m = this.matchAt(tokens, i, accept);
+      const m = this.matchAt(tokens, i, accept, skippable);
       if (m) {
         found.push(m);
         i += m.length;

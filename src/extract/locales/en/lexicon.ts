@@ -115,4 +115,13 @@ export const EN_LEXICON: LocaleLexicon = {
   announcedCues: ['agreed to', 'have agreed', 'had agreed', 'agreed on', 'reached an agreement', 'reached agreement'],
   statusCues: { 'ratified': 'ratified', 'entered into force': 'in_force', 'came into force': 'in_force', 'took effect': 'in_force' },
   conjunctions: ['and', 'while', 'whereas', 'then', 'as well as'],
+  roleWords: [
+    'of', 'the', 'and', 'for', 'in', 'to', 'foreign', 'affairs', 'external', 'state', 'deputy', 'senior', 'acting', 'interim',
+    'former', 'new', 'special', 'permanent', 'representative', 'envoy', 'chief', 'charge', 'minister', 'cabinet', 'general',
+    'federal', 'national', 'government', 'ministry', 'its', 'whose', 's', 'plenipotentiary', 'extraordinary',
+  ],
+  insertableWords: ['also', 'then', 'jointly', 'later', 'separately', 'formally', 'officially', 'finally', 'recently', 'already', 'yesterday', 'subsequently', 'successfully'],
+  nonPlaces: ['Indian Ocean', 'Gulf of Guinea', 'South China Sea', 'East China Sea', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southern Africa', 'Central Africa', 'Latin America', 'Central Asia', 'Southeast Asia', 'South Asia', 'Middle East', 'Indo-Pacific', 'New Guinea'],
+  possessives: ['his', 'her', 'their', 'its'],
+  demonstratives: ['this', 'that', 'these', 'those'],
 };

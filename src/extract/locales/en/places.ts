@@ -482,9 +482,6 @@ export const EN_PLACES: LocalePlaces = {
     'Cancun': 'Cancún',
     'Valparaiso': 'Valparaíso',
     'Montréal': 'Montreal',
-    // Quebec: the city rather than the province: diplomatic news means the summit city
-    'Quebec': 'Quebec City',
-    'Québec': 'Quebec City',
     'Priština': 'Pristina',
     'Prishtina': 'Pristina',
     // Kotte: short form of the official capital; news usually says Colombo

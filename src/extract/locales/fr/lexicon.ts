@@ -167,4 +167,17 @@ export const FR_LEXICON: LocaleLexicon = {
   announcedCues: ['se sont entendus', 's\'étaient entendus', 'se sont accordés', 'sont convenus', 'sont convenues', 'ont convenu', 'ont décidé', 'se sont mis d\'accord'],
   statusCues: { 'ratifié': 'ratified', 'ratifiés': 'ratified', 'ratifiée': 'ratified', 'entré en vigueur': 'in_force', 'entrés en vigueur': 'in_force', 'entrée en vigueur': 'in_force' },
   conjunctions: ['et', 'ainsi que', 'tandis que', 'alors que', 'puis'],
+  roleWords: [
+    'à', 'au', 'aux', 'de', 'des', 'du', 'd', 'la', 'le', 'les', 'l', 'et', 'en', 'chargé', 'chargée', 'auprès', 'délégué',
+    'déléguée', 'sein', 'brigade', 'division', 'corps', 'armée', 'étranger', 'étrangère', 'étrangères', 'affaires',
+    'extérieures', 'intérieur', 'coopération', 'intégration', 'africaine', 'nationale', 'communauté', 'civile', 'publique',
+    'gouvernement', 'ministère', 'ancien', 'ancienne', 'nouveau', 'nouvelle', 'actuel', 'actuelle', 'plénipotentiaire',
+    'extraordinaire', 'permanent', 'permanente', 'adjoint', 'adjointe', 'spécial', 'spéciale', 'général', 'générale',
+    'transition', 'diplomatie', 'chef', 'état', 'conseil', 'relations', 'économie', 'finances', 'commerce', 'défense',
+    'sécurité', 'justice', 'santé', 'protection', 'migration', 'tunisiens', 'marocains', 'résidant', 'résidents',
+  ],
+  insertableWords: ['notamment', 'également', 'aussi', 'ensuite', 'déjà', 'enfin', 'alors', 'longuement', 'brièvement', 'officiellement', 'conjointement', 'successivement', 'hier', 'récemment', 'finalement', 'encore', 'par', 'ailleurs'],
+  nonPlaces: ['océan Indien', 'Océan Indien', 'golfe de Guinée', 'Golfe de Guinée', 'mer de Chine', 'Nouvelle-Guinée', 'Corne de l\'Afrique', 'Afrique de l\'Ouest', 'Afrique du Nord', 'Afrique centrale', 'Afrique australe', 'Afrique de l\'Est', 'Amérique latine', 'Asie centrale', 'Asie du Sud-Est', 'Moyen-Orient', 'Proche-Orient'],
+  possessives: ['son', 'sa', 'ses', 'leur', 'leurs'],
+  demonstratives: ['ce', 'cet', 'cette', 'ces', 'ladite', 'ledit'],
 };

@@ -70,6 +70,7 @@ export const FR_PLACES: LocalePlaces = {
     // "Équateur" is also the equator and a DRC province: the matcher should want a capital letter.
     'Équateur': 'ECU', 'Equateur': 'ECU',
     'Égypte': 'EGY', 'Egypte': 'EGY',
+    // "Salvador" is also a first name (Salvador Allende) and a Brazilian city.
     'Salvador': 'SLV', 'El Salvador': 'SLV',
     'Guinée équatoriale': 'GNQ',
     'Érythrée': 'ERI', 'Erythrée': 'ERI',
@@ -204,7 +205,8 @@ export const FR_PLACES: LocalePlaces = {
     'Tuvalu': 'TUV',
     'Ouganda': 'UGA',
     'Ukraine': 'UKR',
-    'Émirats arabes unis': 'ARE', 'Emirats arabes unis': 'ARE', 'Émirats': 'ARE', 'Emirats': 'ARE', 'EAU': 'ARE',
+    // The acronym "EAU" is left out: it folds to "eau" (water).
+    'Émirats arabes unis': 'ARE', 'Emirats arabes unis': 'ARE', 'Émirats': 'ARE', 'Emirats': 'ARE',
     'Royaume-Uni': 'GBR', 'Grande-Bretagne': 'GBR',
     'États-Unis': 'USA', 'Etats-Unis': 'USA', "États-Unis d'Amérique": 'USA', "Etats-Unis d'Amérique": 'USA',
     'Uruguay': 'URY',
@@ -428,7 +430,7 @@ export const FR_PLACES: LocalePlaces = {
     'Alger': 'Algiers',
     'Andorre-la-Vieille': 'Andorra la Vella',
     'Erevan': 'Yerevan',
-    // Vienne: also a French town and département: Vienna is by far the more frequent in diplomatic news
+    // Vienne: also a French town and département, and the verb form "vienne": the matcher should want a capital
     'Vienne': 'Vienna',
     'Bakou': 'Baku',
     'Dacca': 'Dhaka',
@@ -485,6 +487,7 @@ export const FR_PLACES: LocalePlaces = {
     'Riyad': 'Riyadh',
     'Mogadiscio': 'Mogadishu',
     'Djouba': 'Juba',
+    // Berne: lower-case "berne" ("drapeaux en berne") folds to the same key: the matcher should want a capital
     'Berne': 'Bern',
     'Damas': 'Damascus',
     'Douchanbé': 'Dushanbe',
@@ -549,6 +552,7 @@ export const FR_PLACES: LocalePlaces = {
     'Port-Soudan': 'Port Sudan',
     'Omdourman': 'Omdurman',
     'El-Fasher': 'El Fasher',
+    // Le Cap: "le cap" ("garder le cap") folds to the same key: the matcher should want both capitals
     'Le Cap': 'Cape Town',
     'Dar es-Salaam': 'Dar es Salaam',
     'Changhaï': 'Shanghai',
