@@ -207,7 +207,7 @@ export function buildAgreements(analysis: ArticleAnalysis, drafts: readonly Draf
     const signing = block.signing;
     const common = {
       parties: signing.participants,
-      signatories: signing.signatories ?? [],
+      signatories: signing.signatories?.length ? signing.signatories : (signing.possibleSignatories ?? []),
       date: signing.date,
       place: signing.location,
       status: block.status,

@@ -41,6 +41,8 @@ export interface CompiledLocale {
   readonly capitalWords: ReadonlySet<string>;
   readonly onBehalf: PhraseTrie<true>;
   readonly witness: PhraseTrie<true>;
+  readonly witnessVerbs: PhraseTrie<true>;
+  readonly agent: PhraseTrie<true>;
   readonly agreementNouns: PhraseTrie<'noun' | 'count'>;
   readonly definite: ReadonlySet<string>;
   readonly ordinals: PhraseTrie<true>;
@@ -117,6 +119,8 @@ export function compileLocale(locale: Locale): CompiledLocale {
     capitalWords: foldedSet(lx.capitalWords),
     onBehalf: flags(lx.onBehalfCues),
     witness: flags(lx.witnessCues),
+    witnessVerbs: flags(lx.witnessVerbs),
+    agent: flags(lx.agentCues),
     agreementNouns,
     definite: foldedSet(lx.definiteDeterminers),
     ordinals: flags(lx.ordinals),

@@ -1,5 +1,6 @@
 import type { DateMention } from '../dates/find-date-mentions.js';
 import type { PartialDate } from '../dates/partial-date.js';
+import { comparePartialDates, precisionOf, truncateDate } from '../dates/partial-date.js';
 import type { ActorMention, AnalysedSentence, ArticleAnalysis } from './article-analysis.js';
 import { actorsOf, distinctCodes, locationOf } from './article-analysis.js';
 import type { CompiledLocale } from './compiled-locale.js';
@@ -12,6 +13,8 @@ export interface DraftEvent {
   localId: string;
   readonly type: EventType;
   date?: PartialDate;
+  /** The sentence itself dates the event (else the date was carried over from the story). */
+  dateStated?: boolean;
   participants: string[];
   actor1?: Actor;
   actor2?: Actor;
@@ -19,8 +22,10 @@ export interface DraftEvent {
   location?: Place;
   evidence: Evidence[];
   readonly sentenceIndex: number;
-  /** Signings: who signed, and who only witnessed. */
+  /** Signings: the people the text shows signing (subject or "by" agent). */
   signatories?: string[];
+  /** Signings: everyone else named around it but not as a witness; used when no signer is shown. */
+  possibleSignatories?: string[];
 }
 
 interface Trip {
@@ -79,13 +84,58 @@ class NarrativeContext {
 
 const sortCodes = (codes: Iterable<string>): string[] => [...new Set(codes)].sort();
 
-function nearestDate(s: AnalysedSentence, trigger: TriggerMention): DateMention | undefined {
-  const at = s.tokens[trigger.first]?.start ?? 0;
-  let best: DateMention | undefined;
-  for (const d of s.dates) {
-    if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
+/** Token gap between two spans, with a cost for each comma crossed: a date in a relative clause belongs there. */
+function gap(tokens: AnalysedSentence['tokens'], a: { first: number; last: number }, b: { first: number; last: number }): number {
+  const [from, to] = a.last <= b.first ? [a.last, b.first] : [b.last, a.first];
+  let cost = Math.max(0, to - from);
+  for (let i = from; i < to; i++) if (tokens[i]?.text === ',') cost += 2;
+  return cost;
+}
+
+const MAX_DATE_GAP = 12;
+
+/**
+ * Each date goes to the trigger nearest to it, and only when near enough: "whose visit
+ * began on Wednesday, met X" dates the visit, not the meeting. Dates in a planned clause
+ * ("programmée en août") and dates after publication date nothing that happened.
+ */
+function attachDates(s: AnalysedSentence, compiled: CompiledLocale, published: PartialDate | undefined): Map<TriggerMention, DateMention> {
+  const attached = new Map<TriggerMention, { date: DateMention; cost: number }>();
+  for (const date of s.dates) {
+    const first = s.tokens.findIndex((t) => t.start >= date.start);
+    if (first < 0) continue;
+    let last = first;
+    while (last < s.tokens.length && (s.tokens[last]?.end ?? Infinity) <= date.end) last++;
+    if (published && isAfter(date.date, published)) continue;
+    if (inPlannedClause(s, first, compiled)) continue;
+    let best: TriggerMention | undefined;
+    let bestCost = Infinity;
+    for (const t of s.triggers) {
+      const cost = gap(s.tokens, t, { first, last });
+      if (cost < bestCost) {
+        best = t;
+        bestCost = cost;
+      }
+    }
+    if (!best || bestCost > MAX_DATE_GAP) continue;
+    const known = attached.get(best);
+    if (!known || bestCost < known.cost) attached.set(best, { date, cost: bestCost });
   }
-  return best;
+  return new Map([...attached].map(([t, v]) => [t, v.date]));
+}
+
+function isAfter(date: PartialDate, reference: PartialDate): boolean {
+  const precision = precisionOf(date) === 'day' && precisionOf(reference) === 'day' ? 'day' : precisionOf(date) === 'year' || precisionOf(reference) === 'year' ? 'year' : 'month';
+  return comparePartialDates(truncateDate(date, precision), truncateDate(reference, precision)) > 0;
+}
+
+/** A future or planning marker right before a word: "programmée en août à Yokohama". */
+export function inPlannedClause(s: AnalysedSentence, index: number, compiled: CompiledLocale): boolean {
+  for (let i = Math.max(0, index - 3); i < index; i++) {
+    const m = compiled.future.matchAt(s.tokens, i);
+    if (m && m.index + m.length <= index) return true;
+  }
+  return false;
 }
 
 function toPlace(mention: PlaceMention | undefined, compiled: CompiledLocale): Place | undefined {
@@ -102,20 +152,34 @@ function peopleFor(s: AnalysedSentence, countries: readonly string[]): string[] 
   return [...new Set(s.people.filter((p) => !p.country || countries.includes(p.country)).map((p) => p.name))];
 }
 
-/** Is a person named after a witness cue ("en présence de", "witnessed")? */
+const isClauseEnd = (text: string | undefined): boolean => text === undefined || text === ',' || text === ';' || text === '.';
+
+/** People who only witness a signing: named after "en présence de", or before "witnessed". */
 function witnessesIn(s: AnalysedSentence, compiled: CompiledLocale): Set<string> {
   const witnesses = new Set<string>();
   for (let i = 0; i < s.tokens.length; i++) {
     const cue = compiled.witness.matchAt(s.tokens, i);
-    if (!cue) continue;
-    const cueEnd = i + cue.length;
-    // "X and Y witnessed the signing": the subjects witness; "signed … in the presence of X": the objects do.
-    const before = s.people.filter((p) => p.last <= i);
-    const after = s.people.filter((p) => p.first >= cueEnd);
-    const subjectsWitness = after.length === 0 || (s.tokens[cueEnd]?.folded === 'the' || s.tokens[cueEnd]?.folded === 'la' || s.tokens[cueEnd]?.folded === 'le');
-    for (const p of subjectsWitness && before.length > 0 ? before : after) witnesses.add(p.name);
+    if (cue) {
+      let end = i + cue.length;
+      while (end < s.tokens.length && !isClauseEnd(s.tokens[end]?.text)) end++;
+      for (const p of s.people) if (p.first >= i + cue.length && p.last <= end) witnesses.add(p.name);
+    }
+    const verb = compiled.witnessVerbs.matchAt(s.tokens, i);
+    if (verb) for (const p of s.people) if (p.last <= i) witnesses.add(p.name);
   }
   return witnesses;
+}
+
+/** Who signed: the people before the signing verb, and those named after "par"/"by" that follows it. */
+function signersIn(s: AnalysedSentence, trigger: TriggerMention, witnesses: ReadonlySet<string>, compiled: CompiledLocale): string[] {
+  const signers = s.people.filter((p) => p.last <= trigger.first && !witnesses.has(p.name)).map((p) => p.name);
+  for (let i = trigger.last; i < s.tokens.length; i++) {
+    const cue = compiled.agent.matchAt(s.tokens, i);
+    if (!cue) continue;
+    for (const p of s.people) if (p.first >= i + cue.length && !witnesses.has(p.name)) signers.push(p.name);
+    break;
+  }
+  return [...new Set(signers)];
 }
 
 export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale): DraftEvent[] {
@@ -131,11 +195,12 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
     const sameYear = s.dates.filter((d) => !published || d.date.year === published.year);
     const actors = actorsOf(s, compiled);
     const seenTypes = new Set<EventType>();
+    const dates = attachDates(s, compiled, published);
     for (const trigger of s.triggers) {
       if (trigger.planned || trigger.negated || trigger.anaphoric) continue;
       const type: EventType = callMode && trigger.type === 'meeting' ? 'call' : trigger.type;
       if (seenTypes.has(type)) continue;
-      const dated = nearestDate(s, trigger);
+      const dated = dates.get(trigger);
       // Background from another year is not an event of this article.
       if (dated && published && dated.date.year !== published.year) continue;
       seenTypes.add(type);
@@ -144,6 +209,7 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
       for (const event of built) {
         event.localId = `e${next++}`;
         event.date = date;
+        event.dateStated = dated !== undefined;
         drafts.push(event);
         if (event.participants.length >= 2) {
           ctx.lastPair = { participants: event.participants, people: event.people, location: event.location };
@@ -246,7 +312,8 @@ function buildForTrigger(
   };
   if (type === 'signing') {
     const witnesses = witnessesIn(s, compiled);
-    event.signatories = people.filter((p) => !witnesses.has(p));
+    event.signatories = signersIn(s, trigger, witnesses, compiled);
+    event.possibleSignatories = people.filter((p) => !witnesses.has(p));
   }
   return [event];
 }

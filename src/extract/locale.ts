@@ -38,8 +38,12 @@ export interface LocaleLexicon {
   readonly capitalWords: readonly string[];
   /** "au nom de", "on behalf of": the place after it is the person's country. */
   readonly onBehalfCues: readonly string[];
-  /** "en présence de", "witnessed": people after it witness, they do not sign. */
+  /** "en présence de", "in the presence of": the people named after it witness, they do not sign. */
   readonly witnessCues: readonly string[];
+  /** "ont assisté à", "witnessed": the people named before it witness. */
+  readonly witnessVerbs: readonly string[];
+  /** "par", "by": after a signing verb, the people named next are the ones who signed. */
+  readonly agentCues: readonly string[];
   /** Nouns of agreements: "accord", "mémorandum d'entente", "agreement", "memorandum". */
   readonly agreementNouns: readonly string[];
   /** Generic nouns that only count agreements ("textes", "instruments", "documents"). */

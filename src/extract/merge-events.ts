@@ -39,19 +39,21 @@ export function mergeEvents(drafts: readonly DraftEvent[]): MergedEvents {
     const key = keyOf(draft);
     const into = byKey.get(key);
     if (!into) {
-      const copy: DraftEvent = { ...draft, people: [...draft.people], evidence: [...draft.evidence], signatories: draft.signatories && [...draft.signatories] };
+      const copy: DraftEvent = { ...draft, people: [...draft.people], evidence: [...draft.evidence] };
       byKey.set(key, copy);
       events.push(copy);
       mergedInto.set(draft.localId, draft.localId);
       continue;
     }
     mergedInto.set(draft.localId, into.localId);
-    into.date = earlierDate(into.date, draft.date);
+    // A date the text states beats one carried over from the story; among equals, the earliest.
+    if (draft.dateStated && !into.dateStated) {
+      into.date = draft.date;
+      into.dateStated = true;
+    } else if (draft.dateStated === into.dateStated) into.date = earlierDate(into.date, draft.date);
     for (const p of draft.people) if (!into.people.includes(p)) into.people.push(p);
-    if (draft.signatories) {
-      into.signatories ??= [];
-      for (const p of draft.signatories) if (!into.signatories.includes(p)) into.signatories.push(p);
-    }
+    into.signatories = union(into.signatories, draft.signatories);
+    into.possibleSignatories = union(into.possibleSignatories, draft.possibleSignatories);
     if (!into.location?.city && draft.location?.city) into.location = draft.location;
     else if (!into.location && draft.location) into.location = draft.location;
     if (!into.actor1?.name && draft.actor1?.name) into.actor1 = { ...into.actor1, name: draft.actor1.name };
@@ -59,4 +61,9 @@ export function mergeEvents(drafts: readonly DraftEvent[]): MergedEvents {
     for (const e of draft.evidence) if (!into.evidence.some((x) => x.start === e.start)) into.evidence.push(e);
   }
   return { events, mergedInto };
+}
+
+function union(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] | undefined {
+  if (!a && !b) return undefined;
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
 }

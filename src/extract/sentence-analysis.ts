@@ -43,8 +43,10 @@ export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): 
   const all = compiled.places.findAll(tokens, (entry, start) => !entry.needsCapital || (tokens[start]?.isCapitalised ?? false));
   const matches = all.filter((m) => m.value.kind !== 'none');
   const mentions: PlaceMention[] = [];
-  const covered = new Set<number>();
-  for (const m of matches) for (let i = m.index; i < m.index + m.length; i++) covered.add(i);
+  // "in the northern Chinese city of Tianjin": an adjective of nationality may stand between
+  // the preposition and the place; a country name may not ("in India of Guyanese …").
+  const demonymAt = new Set<number>();
+  for (const m of matches) if (m.value.kind === 'demonym') for (let i = m.index; i < m.index + m.length; i++) demonymAt.add(i);
   for (const m of matches) {
     const last = m.index + m.length;
     // Words a place may stand behind and still be a location: articles, "capitale", other places.
@@ -55,7 +57,7 @@ export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): 
         break;
       }
       const t = tokens[i] as Token;
-      if (!compiled.locativeFillers.has(t.folded) && !covered.has(i) && t.text !== "'") break;
+      if (!compiled.locativeFillers.has(t.folded) && !demonymAt.has(i) && t.text !== "'") break;
     }
     const next = tokens[last];
     const prev = tokens[m.index - 1];

@@ -69,7 +69,9 @@ export const EN_LEXICON: LocaleLexicon = {
   locativeFillers: ['the', 'capital', 'city', 'port', 'northern', 'southern', 'eastern', 'western', 'central', 'coastal', 'of', 'city of', 'town of', 'resort', 'resort of'],
   capitalWords: ['capital'],
   onBehalfCues: ['on behalf of', 'representing'],
-  witnessCues: ['in the presence of', 'witnessed', 'witnessed by', 'looked on', 'presided over'],
+  witnessCues: ['in the presence of', 'witnessed by', 'before the eyes of'],
+  witnessVerbs: ['witnessed', 'looked on', 'presided over', 'attended'],
+  agentCues: ['by'],
   agreementNouns: [
     'agreement', 'agreements', 'accord', 'accords', 'memorandum', 'memorandums', 'memoranda', 'memorandum of understanding',
     'memorandums of understanding', 'mou', 'mous', 'protocol', 'protocols', 'convention', 'conventions', 'treaty', 'treaties',

@@ -121,7 +121,9 @@ export const FR_LEXICON: LocaleLexicon = {
   locativeFillers: ['la', 'le', 'les', 'l', '\'', 'capitale', 'ville', 'cité', 'métropole', 'port', 'de', 'd', 'du', 'nord', 'sud', 'est', 'ouest', 'septentrionale', 'méridionale', 'côtière'],
   capitalWords: ['capitale'],
   onBehalfCues: ['au nom de', 'au nom du', 'au nom des', 'pour le compte de', 'représentant', 'représentant le', 'représentant la'],
-  witnessCues: ['en présence de', 'en présence du', 'en présence des', 'sous la présidence de', 'sous le regard de', 'ont assisté', 'a assisté'],
+  witnessCues: ['en présence de', 'en présence du', 'en présence des', 'sous la présidence de', 'sous le regard de', 'sous les yeux de'],
+  witnessVerbs: ['ont assisté', 'a assisté', 'ont présidé', 'a présidé'],
+  agentCues: ['par'],
   agreementNouns: [
     'accord', 'accords', 'accord-cadre', 'mémorandum', 'mémorandums', 'mémorandum d\'entente', 'mémorandums d\'entente',
     'protocole', 'protocoles', 'protocole d\'accord', 'convention', 'conventions', 'traité', 'traités', 'déclaration conjointe',
