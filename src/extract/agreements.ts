@@ -38,7 +38,8 @@ function numberBefore(tokens: readonly Token[], index: number, compiled: Compile
   // Allow up to two modifiers between number and noun: "neuf instruments juridiques", "two other memorandums".
   for (let i = index - 1, steps = 0; i >= 0 && steps < 5; i--, steps++) {
     const t = tokens[i] as Token;
-    if (isBoundary(t)) return undefined;
+    // A number belongs to the nearest noun: stop at a determiner or another agreement noun.
+    if (isBoundary(t) || compiled.definite.has(t.folded) || compiled.agreementNouns.matchAt(tokens, i)) return undefined;
     if (/^\d+$/.test(t.text)) return { value: Number(t.text), at: i };
     for (let back = 0; back < 2 && i - back >= 0; back++) {
       const m = compiled.numbers.matchAt(tokens, i - back);
@@ -86,7 +87,8 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
       }
     }
     const noun = compiled.agreementNouns.matchAt(tokens, i);
-    if (!noun) continue;
+    // A noun right after another agreement noun is part of it ("memorandum of understanding").
+    if (!noun || starts.some((x) => x.nounEnd === i)) continue;
     const nounEnd = i + noun.length;
     const head = (tokens[i] as Token).folded;
     const number = numberBefore(tokens, i, compiled);

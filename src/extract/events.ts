@@ -93,6 +93,7 @@ function gap(tokens: AnalysedSentence['tokens'], a: { first: number; last: numbe
 }
 
 const MAX_DATE_GAP = 12;
+const MAX_SHARED_GAP = 16;
 
 /**
  * Each date goes to the trigger nearest to it, and only when near enough: "whose visit
@@ -120,6 +121,12 @@ function attachDates(s: AnalysedSentence, compiled: CompiledLocale, published: P
     if (!best || bestCost > MAX_DATE_GAP) continue;
     const known = attached.get(best);
     if (!known || bestCost < known.cost) attached.set(best, { date, cost: bestCost });
+    // One clause, one time: "ont bouclé hier … en signant" dates the signing too, unless a comma parts them.
+    for (const t of s.triggers) {
+      if (t === best || attached.has(t)) continue;
+      const plain = Math.max(0, t.first >= last ? t.first - last : first - t.last);
+      if (gap(s.tokens, t, { first, last }) === plain && plain <= MAX_SHARED_GAP) attached.set(t, { date, cost: plain });
+    }
   }
   return new Map([...attached].map(([t, v]) => [t, v.date]));
 }

@@ -76,7 +76,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'agreement', 'agreements', 'accord', 'accords', 'memorandum', 'memorandums', 'memoranda', 'memorandum of understanding',
     'memorandums of understanding', 'mou', 'mous', 'protocol', 'protocols', 'convention', 'conventions', 'treaty', 'treaties',
     'joint declaration', 'joint statement', 'declaration', 'letter of intent', 'roadmap', 'action plan', 'plan of action',
-    'cooperation plan', 'plan', 'arrangement', 'charter', 'pact', 'framework agreement', 'executive programme', 'deal', 'deals',
+    'cooperation plan', 'plan', 'arrangement', 'charter', 'pact', 'framework agreement', 'executive programme',
   ],
   agreementCountNouns: ['documents', 'instruments', 'texts', 'cooperation documents', 'legal instruments'],
   definiteDeterminers: ['the', 'this', 'that', 'these', 'those', 'such'],
