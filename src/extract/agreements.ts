@@ -252,7 +252,8 @@ function announcedAgreements(analysis: ArticleAnalysis, drafts: readonly DraftEv
       const topic = topics[0];
       if (!topic) continue;
       const before = drafts.filter((d) => d.sentenceIndex <= s.sentence.index && d.participants.length >= 2);
-      const context = before[before.length - 1];
+      // Said at a signing ceremony, else after the last event told: that is when it was agreed.
+      const context = before.filter((d) => d.type === 'signing').pop() ?? before[before.length - 1];
       const codes = distinctCodes(actorsOf(s, compiled));
       const parties = codes.length >= 2 ? [...codes].sort() : context?.participants ?? analysis.salience.slice(0, 2).sort();
       if (parties.length < 2) continue;

@@ -7,7 +7,7 @@ import type { CompiledLocale } from './compiled-locale.js';
 import type { PersonMention } from './people.js';
 import { findPeople, PeopleRegistry } from './people.js';
 import type { PlaceMention, SentenceAnalysis, TriggerMention } from './sentence-analysis.js';
-import { findPlaces, findTriggers, indexPlaces } from './sentence-analysis.js';
+import { findPlaces, findTriggers, indexPlaces, plannedTokens } from './sentence-analysis.js';
 
 export interface AnalysedSentence extends SentenceAnalysis {
   readonly people: readonly PersonMention[];
@@ -41,12 +41,13 @@ export function analyseArticle(text: string, published: PartialDate | undefined,
     }));
     const places = findPlaces(tokens, compiled);
     const placeAt = indexPlaces(places);
-    const triggers: TriggerMention[] = findTriggers(tokens, compiled, placeAt);
+    const planned = plannedTokens(tokens, compiled);
+    const triggers: TriggerMention[] = findTriggers(tokens, compiled, placeAt, planned);
     const blocked = new Set<number>();
     for (const t of triggers) for (let i = t.first; i < t.last; i++) blocked.add(i);
     for (const d of dates) tokens.forEach((t, i) => t.start >= d.start && t.end <= d.end && blocked.add(i));
     const people = findPeople(tokens, placeAt, compiled, registry, blocked);
-    analysed.push({ sentence, tokens, places, placeAt, triggers, dates, people });
+    analysed.push({ sentence, tokens, places, placeAt, planned, triggers, dates, people });
   }
   return { sentences: analysed, registry, salience: rankCountries(analysed), published };
 }
@@ -94,7 +95,7 @@ export function locationOf(s: AnalysedSentence, near: number, compiled: Compiled
   let best: PlaceMention | undefined;
   let bestDistance = Infinity;
   for (const place of s.places) {
-    if (!place.locative || place.entry.kind === 'organisation' || place.entry.kind === 'institution') continue;
+    if (!place.locative || place.entry.kind === 'organisation' || place.entry.kind === 'institution' || s.planned[place.first]) continue;
     // A city beats a country: prefer the most precise place, then the nearest.
     const precise = place.entry.kind === 'city' || place.capitalOf ? 0 : 1000;
     const distance = precise + Math.abs(place.first - near);

@@ -56,6 +56,7 @@ export interface CompiledLocale {
   readonly insertable: ReadonlySet<string>;
   readonly demonstratives: ReadonlySet<string>;
   readonly possessives: ReadonlySet<string>;
+  readonly sameTime: PhraseTrie<true>;
   readonly abbreviations: ReadonlySet<string>;
   readonly citiesByName: ReadonlyMap<string, City>;
   readonly capitals: ReadonlyMap<string, City>;
@@ -134,6 +135,7 @@ export function compileLocale(locale: Locale): CompiledLocale {
     insertable: foldedSet(lx.insertableWords),
     demonstratives: foldedSet(lx.demonstratives),
     possessives: foldedSet(lx.possessives),
+    sameTime: flags(lx.sameTimeWords),
     abbreviations: new Set(lx.abbreviations.map(fold)),
     citiesByName,
     capitals,

@@ -108,7 +108,7 @@ function attachDates(s: AnalysedSentence, compiled: CompiledLocale, published: P
     let last = first;
     while (last < s.tokens.length && (s.tokens[last]?.end ?? Infinity) <= date.end) last++;
     if (published && isAfter(date.date, published)) continue;
-    if (inPlannedClause(s, first, compiled)) continue;
+    if (s.planned[first]) continue;
     let best: TriggerMention | undefined;
     let bestCost = Infinity;
     for (const t of s.triggers) {
@@ -134,15 +134,6 @@ function attachDates(s: AnalysedSentence, compiled: CompiledLocale, published: P
 function isAfter(date: PartialDate, reference: PartialDate): boolean {
   const precision = precisionOf(date) === 'day' && precisionOf(reference) === 'day' ? 'day' : precisionOf(date) === 'year' || precisionOf(reference) === 'year' ? 'year' : 'month';
   return comparePartialDates(truncateDate(date, precision), truncateDate(reference, precision)) > 0;
-}
-
-/** A future or planning marker right before a word: "programmée en août à Yokohama". */
-export function inPlannedClause(s: AnalysedSentence, index: number, compiled: CompiledLocale): boolean {
-  for (let i = Math.max(0, index - 3); i < index; i++) {
-    const m = compiled.future.matchAt(s.tokens, i);
-    if (m && m.index + m.length <= index) return true;
-  }
-  return false;
 }
 
 function toPlace(mention: PlaceMention | undefined, compiled: CompiledLocale): Place | undefined {
@@ -203,6 +194,7 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
     const actors = actorsOf(s, compiled);
     const seenTypes = new Set<EventType>();
     const dates = attachDates(s, compiled, published);
+    const sameTime = ctx.lastEventDate !== undefined && compiled.sameTime.findAll(s.tokens).length > 0;
     for (const trigger of s.triggers) {
       if (trigger.planned || trigger.negated || trigger.anaphoric) continue;
       const type: EventType = callMode && trigger.type === 'meeting' ? 'call' : trigger.type;
@@ -211,15 +203,18 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
       // Background from another year is not an event of this article.
       if (dated && published && dated.date.year !== published.year) continue;
       seenTypes.add(type);
-      const date = dated?.date ?? ctx.dateFor(type) ?? published;
+      const date = dated?.date ?? (sameTime ? ctx.lastEventDate : undefined) ?? ctx.dateFor(type) ?? published;
       const built = buildForTrigger(type, trigger, s, actors, ctx, compiled);
       for (const event of built) {
         event.localId = `e${next++}`;
         event.date = date;
-        event.dateStated = dated !== undefined;
+        event.dateStated = dated !== undefined || sameTime;
         drafts.push(event);
         if (event.participants.length >= 2) {
-          ctx.lastPair = { participants: event.participants, people: event.people, location: event.location };
+          // The same pair again keeps everyone named so far: "les deux ministres" are both of them.
+          const samePair = ctx.lastPair && sameSet(ctx.lastPair.participants, event.participants);
+          const people = samePair && ctx.lastPair ? [...new Set([...ctx.lastPair.people, ...event.people])] : event.people;
+          ctx.lastPair = { participants: event.participants, people, location: event.location ?? (samePair ? ctx.lastPair?.location : undefined) };
         }
         ctx.lastEventDate = date;
         if (type !== 'visit') ctx.lastNonVisitDate = date;
@@ -285,6 +280,9 @@ function buildForTrigger(
         const participants = sortCodes(pair);
         const location = type === 'call' ? undefined : toPlace(here, compiled) ?? contextLocation(participants, ctx);
         const people = peopleFor(s, participants);
+        // "Il s'est entretenu avec …": the unnamed subject is the initiator's official named before.
+        const initiatorName = initiator && !s.people.some((p) => p.country === initiator) ? ctx.registry.lastOf(initiator) : undefined;
+        if (initiatorName && people.length > 0 && !people.includes(initiatorName)) people.unshift(initiatorName);
         const fromPair = people.length === 0 && ctx.lastPair && sameSet(ctx.lastPair.participants, participants) ? ctx.lastPair.people : [];
         const initiatorPerson = s.people.find((p) => p.country === initiator);
         const otherCode = participants.find((c) => c !== initiator);

@@ -68,6 +68,8 @@ export interface LocaleLexicon {
   readonly insertableWords: readonly string[];
   /** Names that contain a country word but are no country: "Indian Ocean", "golfe de Guinée". */
   readonly nonPlaces: readonly string[];
+  /** "le soir même", "that same day": the event happened when the one told just before did. */
+  readonly sameTimeWords: readonly string[];
   /** Possessive determiners before a title: "son homologue", "his counterpart". */
   readonly possessives: readonly string[];
   /** Demonstratives: a trigger after one ("cette visite", "this trip") refers back to an event already told. */

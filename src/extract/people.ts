@@ -24,6 +24,8 @@ interface Known {
 export class PeopleRegistry {
   private readonly byWord = new Map<string, Known | null>();
   private readonly byName = new Map<string, Known>();
+  /** In order of mention, latest last: "the Chilean minister" is the Chilean last named. */
+  private readonly mentions: Known[] = [];
 
   register(name: string, words: readonly string[], country: string | undefined): Known {
     let known = this.byName.get(name);
@@ -36,7 +38,20 @@ export class PeopleRegistry {
       if (other === undefined) this.byWord.set(word, known);
       else if (other !== null && other !== known) this.byWord.set(word, null); // two people share it: ambiguous
     }
+    this.mentions.push(known);
     return known;
+  }
+
+  /** The person of `country` mentioned last, if any. */
+  lastOf(country: string): string | undefined {
+    for (let i = this.mentions.length - 1; i >= 0; i--) if (this.mentions[i]?.country === country) return this.mentions[i]?.name;
+    return undefined;
+  }
+
+  /** Records a new mention of someone already known (a role reference: "le ministre rwandais"). */
+  mention(name: string): void {
+    const known = this.byName.get(name);
+    if (known) this.mentions.push(known);
   }
 
   lookup(words: readonly string[]): Known | undefined {
@@ -122,7 +137,46 @@ export function findPeople(
     const person = registry.register(name, nameWords, role.country ?? known?.country);
     people.push({ name: person.name, first, last, country: person.country, counterpart: role.counterpart });
   }
-  return people;
+  people.push(...roleReferences(tokens, placeAt, compiled, registry, people));
+  return people.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * "le ministre rwandais", "the Chilean minister", "le chef de la diplomatie nippone": a
+ * title with a nationality and no name after it refers to the official of that country
+ * named before.
+ */
+function roleReferences(
+  tokens: readonly Token[],
+  placeAt: ReadonlyMap<number, PlaceMention>,
+  compiled: CompiledLocale,
+  registry: PeopleRegistry,
+  named: readonly PersonMention[],
+): PersonMention[] {
+  const found: PersonMention[] = [];
+  const seen = new Set<PlaceMention>();
+  for (const place of placeAt.values()) {
+    if (seen.has(place)) continue;
+    seen.add(place);
+    if (place.entry.kind !== 'demonym' || place.locative) continue;
+    let title: number | undefined;
+    for (let i = Math.max(0, place.first - 5); i < Math.min(tokens.length, place.last + 2); i++) {
+      if (i >= place.first && i < place.last) continue;
+      if (compiled.titles.matchAt(tokens, i) && !compiled.counterpart.matchAt(tokens, i)) title ??= i;
+    }
+    if (title === undefined) continue;
+    const from = Math.min(title, place.first);
+    const to = Math.max(title + 1, place.last);
+    if ([...tokens.slice(from, to)].some((t) => t.text === ',' || t.text === '.')) continue;
+    // A name right after (", Vincent Biruta") or right before makes it an ordinary named mention.
+    const nameNear = named.some((p) => (p.first >= to && p.first <= to + 2) || (p.last <= from && p.last >= from - 1));
+    if (nameNear) continue;
+    const name = registry.lastOf(place.entry.code);
+    if (!name) continue;
+    registry.mention(name);
+    found.push({ name, first: from, last: to, country: place.entry.code, counterpart: false });
+  }
+  return found;
 }
 
 function sliceText(tokens: readonly Token[], first: number, last: number): string {
@@ -157,6 +211,7 @@ function roleCountry(tokens: readonly Token[], first: number, last: number, plac
   let anchored = false;
   let counterpart = false;
   let country: string | undefined;
+  let organisation: string | undefined;
   const allowed = (i: number): boolean => {
     const t = tokens[i] as Token;
     if (placeAt.has(i) || PUNCT_IN_ROLE.has(t.text) || t.isCapitalised) return true;
@@ -182,20 +237,21 @@ function roleCountry(tokens: readonly Token[], first: number, last: number, plac
       counterpart = true;
     }
     const place = placeAt.get(i);
-    if (place && !place.locative && country === undefined && place.entry.kind !== 'city') country = place.entry.code;
-    if (place && !place.locative && country === undefined && place.entry.kind === 'city') country = place.entry.code;
+    if (place && !place.locative && place.entry.kind !== 'organisation' && country === undefined) country = place.entry.code;
+    if (place && !place.locative && place.entry.kind === 'organisation') organisation ??= place.entry.code;
     // Stop at the previous person: their role phrase is theirs.
     if (i > 0 && t.isCapitalised && !placeAt.has(i) && !compiled.notNames.has(t.folded) && !compiled.titles.matchAt(tokens, i) && tokens[i - 1]?.isCapitalised && !placeAt.has(i - 1) && !compiled.notNames.has(tokens[i - 1]?.folded ?? '')) break;
     if (country && anchored) break;
   }
   if (tokens[last]?.text === ',') {
-    for (let i = last + 1, steps = 0; i < tokens.length && steps < 10; i++, steps++) {
+    for (let i = last + 1, steps = 0; i < tokens.length && steps < 16; i++, steps++) {
       if (!allowed(i)) break;
       const t = tokens[i] as Token;
       if (t.text === ',' && steps > 0) break;
       if (compiled.titles.matchAt(tokens, i)) anchored = true;
       const place = placeAt.get(i);
-      if (place && !place.locative && country === undefined) country = place.entry.code;
+      if (place && !place.locative && place.entry.kind !== 'organisation' && country === undefined) country = place.entry.code;
+      if (place && !place.locative && place.entry.kind === 'organisation') organisation ??= place.entry.code;
     }
   }
   if (country === undefined) {
@@ -209,5 +265,7 @@ function roleCountry(tokens: readonly Token[], first: number, last: number, plac
       if (tokens[i]?.text === '.' || tokens[i]?.text === ';') break;
     }
   }
-  return { country, anchored, counterpart };
+  // An official of a government serves that state even when the title names a body
+  // ("secrétaire d'État chargé de la Francophonie au sein du gouvernement français").
+  return { country: country ?? organisation, anchored, counterpart };
 }

@@ -34,6 +34,8 @@ export interface SentenceAnalysis {
   readonly dates: readonly DateMention[];
   /** Token index → the place mention covering it. */
   readonly placeAt: ReadonlyMap<number, PlaceMention>;
+  /** Per token: inside a planned clause (see plannedTokens). */
+  readonly planned: readonly boolean[];
 }
 
 const MODALITY_BEFORE = 6;
@@ -92,7 +94,26 @@ function hasFutureVerbNear(tokens: readonly Token[], first: number, last: number
   return false;
 }
 
-export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale, placeAt: ReadonlyMap<number, PlaceMention>): TriggerMention[] {
+/**
+ * Tokens inside a planned clause: from a future or planning marker to the end of its
+ * clause ("programmée en août à Yokohama", "programme includes a visit … on Friday").
+ * Dates, places and triggers there describe what is to come.
+ */
+export function plannedTokens(tokens: readonly Token[], compiled: CompiledLocale): boolean[] {
+  const planned = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    const m = compiled.future.matchAt(tokens, i);
+    if (!m) continue;
+    let j = i + m.length;
+    for (; j < tokens.length && !CLAUSE_END.has((tokens[j] as Token).text); j++) planned[j] = true;
+    i = j;
+  }
+  return planned;
+}
+
+const CLAUSE_END = new Set([',', ';', '.', ':', '(', ')', '!', '?']);
+
+export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale, placeAt: ReadonlyMap<number, PlaceMention>, planned: readonly boolean[]): TriggerMention[] {
   return compiled.triggers.findAll(tokens, (_v, start) => !placeAt.has(start), compiled.insertable).map((m) => {
     const first = m.index;
     const last = m.index + m.length;
@@ -102,7 +123,7 @@ export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale,
       first,
       last,
       anaphoric: before !== undefined && compiled.demonstratives.has(before.folded),
-      planned: hasMarkerNear(tokens, first, last, compiled.future) || hasFutureVerbNear(tokens, first, last, compiled),
+      planned: planned[first] === true || hasMarkerNear(tokens, first, last, compiled.future) || hasFutureVerbNear(tokens, first, last, compiled),
       negated: hasMarkerNear(tokens, first, last, compiled.negation),
     };
   });

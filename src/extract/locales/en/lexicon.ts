@@ -124,6 +124,7 @@ export const EN_LEXICON: LocaleLexicon = {
   ],
   insertableWords: ['also', 'then', 'jointly', 'later', 'separately', 'formally', 'officially', 'finally', 'recently', 'already', 'yesterday', 'subsequently', 'successfully'],
   nonPlaces: ['Indian Ocean', 'Gulf of Guinea', 'South China Sea', 'East China Sea', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southern Africa', 'Central Africa', 'Latin America', 'Central Asia', 'Southeast Asia', 'South Asia', 'Middle East', 'Indo-Pacific', 'New Guinea'],
+  sameTimeWords: ['the same day', 'that same day', 'that evening', 'the same evening', 'later that day', 'on the same occasion', 'shortly afterwards'],
   possessives: ['his', 'her', 'their', 'its'],
   demonstratives: ['this', 'that', 'these', 'those'],
 };

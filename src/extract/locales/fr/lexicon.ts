@@ -180,6 +180,7 @@ export const FR_LEXICON: LocaleLexicon = {
   ],
   insertableWords: ['notamment', 'également', 'aussi', 'ensuite', 'déjà', 'enfin', 'alors', 'longuement', 'brièvement', 'officiellement', 'conjointement', 'successivement', 'hier', 'récemment', 'finalement', 'encore', 'par', 'ailleurs'],
   nonPlaces: ['océan Indien', 'Océan Indien', 'golfe de Guinée', 'Golfe de Guinée', 'mer de Chine', 'Nouvelle-Guinée', 'Corne de l\'Afrique', 'Afrique de l\'Ouest', 'Afrique du Nord', 'Afrique centrale', 'Afrique australe', 'Afrique de l\'Est', 'Amérique latine', 'Asie centrale', 'Asie du Sud-Est', 'Moyen-Orient', 'Proche-Orient'],
+  sameTimeWords: ['le soir même', 'le jour même', 'le même jour', 'dans la foulée', 'au même moment', 'à cette occasion', 'dans la soirée'],
   possessives: ['son', 'sa', 'ses', 'leur', 'leurs'],
   demonstratives: ['ce', 'cet', 'cette', 'ces', 'ladite', 'ledit'],
 };
