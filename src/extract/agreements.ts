@@ -29,7 +29,33 @@ interface Block {
   readonly total: number;
   readonly items: Item[];
   readonly sentences: AnalysedSentence[];
+  /** Topics a later sentence gives to the counted agreements as a whole ("Les textes portent sur …"). */
+  readonly collective: { topic: AgreementTopic; title: string }[];
   status: AgreementStatus;
+}
+
+/** How near the start of a sentence "Les textes", "The agreements" must stand to be its subject. */
+const SUBJECT_WINDOW = 4;
+
+/** "Les textes portent sur la formation, l'eau et les archives": topics of the agreements already counted. */
+function collectiveTopics(s: AnalysedSentence, compiled: CompiledLocale): { topic: AgreementTopic; title: string }[] {
+  const tokens = s.tokens;
+  for (let i = 0; i < Math.min(tokens.length, SUBJECT_WINDOW); i++) {
+    const noun = compiled.agreementNouns.matchAt(tokens, i);
+    if (!noun || !compiled.definite.has(tokens[i - 1]?.folded ?? '')) continue;
+    const found: { topic: AgreementTopic; title: string }[] = [];
+    for (let j = i + noun.length; j < tokens.length; ) {
+      const m = compiled.topics.matchAt(tokens, j);
+      if (m && m.value !== 'other' && !found.some((f) => f.topic === m.value)) {
+        const a = tokens[j] as Token;
+        const b = tokens[j + m.length - 1] as Token;
+        found.push({ topic: m.value, title: s.sentence.text.slice(a.start - s.sentence.start, b.end - s.sentence.start) });
+      }
+      j += m ? m.length : 1;
+    }
+    return found;
+  }
+  return [];
 }
 
 const isBoundary = (t: Token | undefined): boolean => t === undefined || t.text === ',' || t.text === ';' || t.text === ':' || t.text === '.' || t.text === '(' || t.text === ')';
@@ -49,11 +75,11 @@ function numberBefore(tokens: readonly Token[], index: number, compiled: Compile
   return undefined;
 }
 
-function topicsIn(tokens: readonly Token[], from: number, to: number, compiled: CompiledLocale): AgreementTopic[] {
+function topicsIn(tokens: readonly Token[], from: number, to: number, compiled: CompiledLocale, planned?: readonly boolean[]): AgreementTopic[] {
   const found: AgreementTopic[] = [];
   for (let i = from; i < to; ) {
     const m = compiled.topics.matchAt(tokens, i);
-    if (m && m.index + m.length <= to) {
+    if (m && m.index + m.length <= to && !planned?.[i]) {
       if (!found.includes(m.value)) found.push(m.value);
       i += m.length;
     } else i++;
@@ -183,10 +209,11 @@ export function buildAgreements(analysis: ArticleAnalysis, drafts: readonly Draf
     if (!current || s.sentence.index > reach) continue;
     let block = blocks.get(current.localId);
     if (!block) {
-      block = { signing: current, total: 0, items: [], sentences: [], status: 'signed' };
+      block = { signing: current, total: 0, items: [], sentences: [], collective: [], status: 'signed' };
       blocks.set(current.localId, block);
     }
     const { items, groups } = itemsIn(s, compiled);
+    if (items.length === 0 && groups.length === 0 && !signing) block.collective.push(...collectiveTopics(s, compiled));
     if (items.length || groups.length || signing) {
       block.sentences.push(s);
       used.add(s.sentence.index);
@@ -226,9 +253,12 @@ export function buildAgreements(analysis: ArticleAnalysis, drafts: readonly Draf
     }
     // "signed seven agreements" with two detailed: five more, unspecified.
     const firstSentence = block.sentences[0];
+    const named = new Set(agreements.map((a) => a.topic));
+    const collective = block.collective.filter((c) => !named.has(c.topic));
     for (let n = detailed; n < Math.max(block.total, detailed === 0 ? 1 : 0); n++) {
       const evidence: Evidence[] = firstSentence ? [{ start: firstSentence.sentence.start, end: firstSentence.sentence.end, text: firstSentence.sentence.text }] : [];
-      agreements.push({ ...common, title: 'unspecified', topic: 'unspecified', evidence });
+      const topic = collective[n - detailed];
+      agreements.push({ ...common, title: topic?.title ?? 'unspecified', topic: topic?.topic ?? 'unspecified', evidence });
     }
   }
 
@@ -248,7 +278,8 @@ function announcedAgreements(analysis: ArticleAnalysis, drafts: readonly DraftEv
       if (!cue) continue;
       const from = i + cue.length;
       const to = Math.min(s.tokens.length, from + 12);
-      const topics = topicsIn(s.tokens, from, to, compiled).filter((t) => t !== 'other');
+      // "sont convenus de tenir la prochaine session de la commission mixte": a plan, not an agreement.
+      const topics = topicsIn(s.tokens, from, to, compiled, s.planned).filter((t) => t !== 'other');
       const topic = topics[0];
       if (!topic) continue;
       const before = drafts.filter((d) => d.sentenceIndex <= s.sentence.index && d.participants.length >= 2);

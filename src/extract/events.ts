@@ -257,7 +257,7 @@ function buildForTrigger(
       participants: sortCodes([visitor, host]),
       actor1: { name: visitors[0]?.name, country: visitor },
       actor2: { name: hostPerson?.name, country: host },
-      people: visitors.map((p) => p.name),
+      people: [...new Set(visitors.map((p) => p.name))],
       location,
     }];
   }

@@ -10,6 +10,8 @@ export interface PersonMention {
   readonly country?: string;
   /** Named right after "son homologue", "his counterpart". */
   readonly counterpart: boolean;
+  /** Token index of the nationality in the person's own role phrase. */
+  readonly rolePlace?: number;
 }
 
 interface Known {
@@ -135,7 +137,7 @@ export function findPeople(
     const text = sliceText(tokens, first, last);
     const name = known && (nameWords.length < 2 || known.name.endsWith(text)) ? known.name : text;
     const person = registry.register(name, nameWords, role.country ?? known?.country);
-    people.push({ name: person.name, first, last, country: person.country, counterpart: role.counterpart });
+    people.push({ name: person.name, first, last, country: person.country, counterpart: role.counterpart, rolePlace: role.place });
   }
   people.push(...roleReferences(tokens, placeAt, compiled, registry, people));
   return people.sort((a, b) => a.first - b.first);
@@ -168,8 +170,8 @@ function roleReferences(
     const from = Math.min(title, place.first);
     const to = Math.max(title + 1, place.last);
     if ([...tokens.slice(from, to)].some((t) => t.text === ',' || t.text === '.')) continue;
-    // A name right after (", Vincent Biruta") or right before makes it an ordinary named mention.
-    const nameNear = named.some((p) => (p.first >= to && p.first <= to + 2) || (p.last <= from && p.last >= from - 1));
+    // The role phrase of a named person ("le ministre béninois …, Didier Houngbo") is no reference.
+    const nameNear = named.some((p) => p.rolePlace === place.first || (p.first >= to && p.first <= to + 2) || (p.last <= from && p.last >= from - 1));
     if (nameNear) continue;
     const name = registry.lastOf(place.entry.code);
     if (!name) continue;
@@ -197,69 +199,84 @@ function sliceText(tokens: readonly Token[], first: number, last: number): strin
 
 interface Role {
   readonly country?: string;
+  /** Token index of the place that gave the country. */
+  readonly place?: number;
   /** A title, honorific or counterpart word stands beside the name: it is a person. */
   readonly anchored: boolean;
   readonly counterpart: boolean;
 }
 
+/** A country named by a place standing for its state (not a location), organisations aside. */
+const stateAt = (placeAt: ReadonlyMap<number, PlaceMention>, i: number): PlaceMention | undefined => {
+  const place = placeAt.get(i);
+  return place && !place.locative && place.entry.kind !== 'organisation' ? place : undefined;
+};
+
 /**
  * The role phrase around a name ("le ministre marocain des Affaires étrangères, NAME";
- * "NAME, Hungary's Minister of …") names the person's country. The scan stops at a
- * lower-case word that is neither a title nor a filler: a verb ends the role phrase.
+ * "NAME, Hungary's Minister of …") names the person's country. The strict scan runs over
+ * title words, role words, capitals and punctuation only: a verb ends the role phrase.
+ * Failing that, a nationality right beside the nearest title counts ("la ministre
+ * allemande de la Coopération économique, NAME").
  */
 function roleCountry(tokens: readonly Token[], first: number, last: number, placeAt: ReadonlyMap<number, PlaceMention>, compiled: CompiledLocale): Role {
-  let anchored = false;
   let counterpart = false;
   let country: string | undefined;
+  let place: number | undefined;
   let organisation: string | undefined;
+  const take = (i: number): void => {
+    const state = stateAt(placeAt, i);
+    if (state && country === undefined) {
+      country = state.entry.code;
+      place = state.first;
+    }
+    const any = placeAt.get(i);
+    if (any && !any.locative && any.entry.kind === 'organisation') organisation ??= any.entry.code;
+  };
+  const isTitle = (i: number): boolean => compiled.titles.matchAt(tokens, i) !== undefined || compiled.counterpart.matchAt(tokens, i) !== undefined;
   const allowed = (i: number): boolean => {
     const t = tokens[i] as Token;
-    if (placeAt.has(i) || PUNCT_IN_ROLE.has(t.text) || t.isCapitalised) return true;
-    if (compiled.titles.matchAt(tokens, i) || compiled.counterpart.matchAt(tokens, i)) return true;
+    if (placeAt.has(i) || PUNCT_IN_ROLE.has(t.text) || t.isCapitalised || isTitle(i)) return true;
     return compiled.roleWords.has(t.folded) || compiled.particles.has(t.folded) || compiled.definite.has(t.folded) || compiled.possessives.has(t.folded);
   };
-  // Anchoring is looser than the country scan: a title anywhere in the clause before the name.
+
+  // The nearest title before the name, in the same clause: it anchors the name as a person.
+  let title: number | undefined;
   for (let i = first - 1, steps = 0; i >= 0 && steps < 16; i--, steps++) {
     const t = tokens[i] as Token;
     if (t.text === '.' || t.text === ';') break;
-    if (compiled.titles.matchAt(tokens, i) || compiled.counterpart.matchAt(tokens, i)) {
-      anchored = true;
+    if (isTitle(i) || compiled.honorifics.has(t.folded)) {
+      title = i;
       break;
     }
   }
-  for (let i = first - 1, steps = 0; i >= 0 && steps < 14; i--, steps++) {
-    if (!allowed(i)) break;
+  let anchored = title !== undefined;
+
+  for (let i = first - 1, steps = 0; i >= 0 && steps < 14 && allowed(i); i--, steps++) {
     const t = tokens[i] as Token;
-    if (t.text === '.' ) break;
-    if (compiled.titles.matchAt(tokens, i) || compiled.honorifics.has(t.folded)) anchored = true;
-    if (compiled.counterpart.matchAt(tokens, i)) {
-      anchored = true;
-      counterpart = true;
-    }
-    const place = placeAt.get(i);
-    if (place && !place.locative && place.entry.kind !== 'organisation' && country === undefined) country = place.entry.code;
-    if (place && !place.locative && place.entry.kind === 'organisation') organisation ??= place.entry.code;
+    if (compiled.counterpart.matchAt(tokens, i)) counterpart = true;
+    take(i);
     // Stop at the previous person: their role phrase is theirs.
-    if (i > 0 && t.isCapitalised && !placeAt.has(i) && !compiled.notNames.has(t.folded) && !compiled.titles.matchAt(tokens, i) && tokens[i - 1]?.isCapitalised && !placeAt.has(i - 1) && !compiled.notNames.has(tokens[i - 1]?.folded ?? '')) break;
-    if (country && anchored) break;
+    const prev = tokens[i - 1];
+    const isNameWord = (x: Token | undefined, at: number): boolean => x !== undefined && x.isCapitalised && !placeAt.has(at) && !compiled.notNames.has(x.folded) && !isTitle(at);
+    if (isNameWord(t, i) && isNameWord(prev, i - 1)) break;
+    if (country !== undefined) break;
   }
   if (tokens[last]?.text === ',') {
-    for (let i = last + 1, steps = 0; i < tokens.length && steps < 16; i++, steps++) {
-      if (!allowed(i)) break;
-      const t = tokens[i] as Token;
-      if (t.text === ',' && steps > 0) break;
-      if (compiled.titles.matchAt(tokens, i)) anchored = true;
-      const place = placeAt.get(i);
-      if (place && !place.locative && place.entry.kind !== 'organisation' && country === undefined) country = place.entry.code;
-      if (place && !place.locative && place.entry.kind === 'organisation') organisation ??= place.entry.code;
+    for (let i = last + 1, steps = 0; i < tokens.length && steps < 16 && allowed(i); i++, steps++) {
+      if (tokens[i]?.text === ',' && steps > 0) break;
+      if (isTitle(i)) anchored = true;
+      take(i);
     }
+  }
+  if (country === undefined && title !== undefined) {
+    for (let i = Math.max(0, title - 2); i <= Math.min(tokens.length - 1, title + 3); i++) take(i);
   }
   if (country === undefined) {
     for (let i = last, steps = 0; i < tokens.length && steps < 8; i++, steps++) {
       const cue = compiled.onBehalf.matchAt(tokens, i);
       if (cue) {
-        const place = placeAt.get(i + cue.length);
-        if (place) country = place.entry.code;
+        take(i + cue.length);
         break;
       }
       if (tokens[i]?.text === '.' || tokens[i]?.text === ';') break;
@@ -267,5 +284,5 @@ function roleCountry(tokens: readonly Token[], first: number, last: number, plac
   }
   // An official of a government serves that state even when the title names a body
   // ("secrétaire d'État chargé de la Francophonie au sein du gouvernement français").
-  return { country: country ?? organisation, anchored, counterpart };
+  return { country: country ?? organisation, place, anchored, counterpart };
 }

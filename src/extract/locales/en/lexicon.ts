@@ -100,7 +100,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'security': 'security', 'police': 'security', 'policing': 'security', 'terrorism': 'security', 'crime': 'security', 'narcotics': 'security', 'drug trafficking': 'security', 'cybersecurity': 'security',
     'extradition': 'judicial', 'legal assistance': 'judicial', 'judicial': 'judicial', 'justice': 'judicial', 'sentenced persons': 'judicial',
     'education': 'education', 'higher education': 'education', 'universities': 'education', 'scholarships': 'education', 'training': 'education',
-    'culture': 'culture', 'cultural': 'culture', 'heritage': 'culture', 'arts': 'culture',
+    'culture': 'culture', 'cultural': 'culture', 'heritage': 'culture', 'arts': 'culture', 'archives': 'culture',
     'health': 'health', 'medical': 'health', 'medicine': 'health', 'medicines': 'health', 'pharmaceutical': 'health',
     'science': 'science', 'scientific': 'science', 'technology': 'science', 'innovation': 'science', 'research': 'science', 'space': 'science',
     'air services': 'transport', 'air transport': 'transport', 'aviation': 'transport', 'maritime': 'transport', 'shipping': 'transport', 'transport': 'transport', 'railways': 'transport', 'flights': 'transport',

@@ -152,7 +152,7 @@ export const FR_LEXICON: LocaleLexicon = {
     'sécurité': 'security', 'sécurité intérieure': 'security', 'police': 'security', 'policière': 'security', 'terrorisme': 'security', 'criminalité': 'security', 'stupéfiants': 'security',
     'extradition': 'judicial', 'entraide judiciaire': 'judicial', 'judiciaire': 'judicial', 'justice': 'judicial', 'personnes condamnées': 'judicial', 'transfèrement': 'judicial',
     'éducation': 'education', 'enseignement': 'education', 'enseignement supérieur': 'education', 'formation professionnelle': 'education', 'universitaire': 'education', 'bourses': 'education',
-    'culture': 'culture', 'culturelle': 'culture', 'patrimoine': 'culture', 'culturel': 'culture',
+    'culture': 'culture', 'culturelle': 'culture', 'patrimoine': 'culture', 'culturel': 'culture', 'archives': 'culture',
     'santé': 'health', 'sanitaire': 'health', 'médical': 'health', 'médicaments': 'health',
     'recherche scientifique': 'science', 'science': 'science', 'scientifique': 'science', 'technologie': 'science', 'innovation': 'science', 'espace': 'science', 'spatial': 'science',
     'transport': 'transport', 'transports': 'transport', 'services aériens': 'transport', 'transport aérien': 'transport', 'maritime': 'transport', 'aérien': 'transport', 'ferroviaire': 'transport',

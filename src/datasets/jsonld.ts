@@ -1,0 +1,125 @@
+import type { Place } from '../extract/types.js';
+import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
+
+/**
+ * schema.org JSON-LD for events (Event) and agreements (Legislation), with the context
+ * embedded so a consumer needs nothing from the network. What schema.org has no term
+ * for (CAMEO code, participants as codes, evidence, status) lives in the project's own
+ * vocabulary under `${baseUri}vocab#`.
+ */
+export interface JsonLdOptions {
+  /** Node ids are IRIs under it: `${baseUri}events/ev-…`. Ends with "/". */
+  readonly baseUri: string;
+}
+
+export const DEFAULT_BASE_URI = 'https://w3id.org/entente/';
+
+type JsonObject = { [key: string]: unknown };
+
+function context(baseUri: string): JsonObject {
+  return {
+    '@vocab': 'https://schema.org/',
+    schema: 'https://schema.org/',
+    entente: `${baseUri}vocab#`,
+    xsd: 'http://www.w3.org/2001/XMLSchema#',
+    cameoCode: 'entente:cameoCode',
+    eventType: 'entente:eventType',
+    participant: { '@id': 'entente:participant', '@type': '@vocab' },
+    actor: { '@id': 'entente:actor', '@type': '@id' },
+    counterpart: { '@id': 'entente:counterpart', '@type': '@id' },
+    party: { '@id': 'entente:party', '@type': '@id' },
+    topic: 'entente:topic',
+    status: 'entente:status',
+    evidence: 'entente:evidence',
+    evidenceStart: { '@id': 'entente:evidenceStart', '@type': 'xsd:integer' },
+    evidenceEnd: { '@id': 'entente:evidenceEnd', '@type': 'xsd:integer' },
+    sourceKey: 'entente:sourceKey',
+    article: { '@id': 'entente:article', '@type': '@id' },
+    signingEvent: { '@id': 'entente:signingEvent', '@type': '@id' },
+    signatory: 'entente:signatory',
+  };
+}
+
+/** Countries and organisations as nodes under the base URI, so every row that names one links to the same node. */
+const actorIri = (baseUri: string, code: string): string => `${baseUri}actors/${encodeURIComponent(code)}`;
+
+function placeNode(place: Place | undefined): JsonObject | undefined {
+  if (!place || (place.city === undefined && place.country === undefined)) return undefined;
+  const node: JsonObject = { '@type': 'Place' };
+  if (place.city !== undefined) node.name = place.city;
+  if (place.country !== undefined) node.address = { '@type': 'PostalAddress', addressCountry: place.country };
+  if (place.latitude !== undefined && place.longitude !== undefined) {
+    node.geo = { '@type': 'GeoCoordinates', latitude: place.latitude, longitude: place.longitude };
+  }
+  if (place.geonamesId !== undefined) node.sameAs = `https://sws.geonames.org/${place.geonamesId}/`;
+  return node;
+}
+
+const evidenceNodes = (record: EventRecord | AgreementRecord, article: ArticleRecords, baseUri: string): JsonObject[] =>
+  record.evidence.map((e) => ({
+    '@type': 'Quotation',
+    text: e.text,
+    evidenceStart: e.start,
+    evidenceEnd: e.end,
+    article: `${baseUri}articles/${article.articleId}`,
+  }));
+
+function compact(node: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+}
+
+function eventNode(event: EventRecord, article: ArticleRecords, baseUri: string): JsonObject {
+  return compact({
+    '@id': `${baseUri}events/${event.id}`,
+    '@type': 'Event',
+    identifier: event.id,
+    name: `${event.type.replace('_', ' ')}: ${event.participants.join(', ')}${event.date ? ` (${event.date})` : ''}`,
+    eventType: event.type,
+    cameoCode: event.cameoCode,
+    startDate: event.date,
+    location: placeNode(event.location),
+    participant: event.participants.map((code) => actorIri(baseUri, code)),
+    actor: event.actor1Country ? actorIri(baseUri, event.actor1Country) : undefined,
+    counterpart: event.actor2Country ? actorIri(baseUri, event.actor2Country) : undefined,
+    attendee: event.people.map((name) => ({ '@type': 'Person', name })),
+    inLanguage: article.language,
+    sourceKey: article.sourceKeys,
+    evidence: evidenceNodes(event, article, baseUri),
+  });
+}
+
+function agreementNode(agreement: AgreementRecord, article: ArticleRecords, baseUri: string): JsonObject {
+  return compact({
+    '@id': `${baseUri}agreements/${agreement.id}`,
+    '@type': 'Legislation',
+    identifier: agreement.id,
+    name: agreement.title,
+    topic: agreement.topic,
+    status: agreement.status,
+    legislationDate: agreement.dateSigned,
+    legislationLegalForce: agreement.status === 'in_force' ? 'https://schema.org/InForce' : undefined,
+    spatialCoverage: placeNode(agreement.place),
+    party: agreement.parties.map((code) => actorIri(baseUri, code)),
+    signatory: agreement.signatories.map((name) => ({ '@type': 'Person', name })),
+    signingEvent: agreement.signingEventId ? `${baseUri}events/${agreement.signingEventId}` : undefined,
+    inLanguage: article.language,
+    sourceKey: article.sourceKeys,
+    evidence: evidenceNodes(agreement, article, baseUri),
+  });
+}
+
+function document(baseUri: string, graph: JsonObject[]): string {
+  return `${JSON.stringify({ '@context': context(baseUri), '@graph': graph }, null, 2)}\n`;
+}
+
+const byId = (a: JsonObject, b: JsonObject): number => (String(a['@id']) < String(b['@id']) ? -1 : String(a['@id']) > String(b['@id']) ? 1 : 0);
+
+export function eventsJsonLd(articles: readonly ArticleRecords[], options: JsonLdOptions): string {
+  const graph = articles.flatMap((a) => a.events.map((e) => eventNode(e, a, options.baseUri))).sort(byId);
+  return document(options.baseUri, graph);
+}
+
+export function agreementsJsonLd(articles: readonly ArticleRecords[], options: JsonLdOptions): string {
+  const graph = articles.flatMap((a) => a.agreements.map((g) => agreementNode(g, a, options.baseUri))).sort(byId);
+  return document(options.baseUri, graph);
+}

@@ -1,0 +1,109 @@
+import type { Rejection } from '../article/article.js';
+import type { Evidence } from '../extract/types.js';
+import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
+import type { Row } from './schema.js';
+
+/** Joins list cells the contract's way: ";"-separated, no spaces. */
+export const joinList = (values: readonly string[]): string => values.join(';');
+
+const evidenceText = (evidence: readonly Evidence[]): string => evidence.map((e) => e.text).join(' … ');
+const evidenceOffsets = (evidence: readonly Evidence[]): string => joinList(evidence.map((e) => `${e.start}-${e.end}`));
+const num = (value: number | undefined): string => (value === undefined ? '' : String(value));
+
+export interface TableRows {
+  readonly events: Row[];
+  readonly agreements: Row[];
+  readonly articles: Row[];
+  readonly rejected: Row[];
+}
+
+function eventRow(event: EventRecord, article: ArticleRecords): Row {
+  return {
+    event_id: event.id,
+    event_type: event.type,
+    cameo_code: event.cameoCode,
+    date: event.date ?? '',
+    participants: joinList(event.participants),
+    actor1_name: event.actor1Name ?? '',
+    actor1_country: event.actor1Country ?? '',
+    actor2_name: event.actor2Name ?? '',
+    actor2_country: event.actor2Country ?? '',
+    people: joinList(event.people),
+    location_city: event.location?.city ?? '',
+    location_country: event.location?.country ?? '',
+    latitude: num(event.location?.latitude),
+    longitude: num(event.location?.longitude),
+    evidence: evidenceText(event.evidence),
+    language: article.language,
+    source_keys: joinList(article.sourceKeys),
+    article_ids: article.articleId,
+    evidence_offsets: evidenceOffsets(event.evidence),
+  };
+}
+
+function agreementRow(agreement: AgreementRecord, article: ArticleRecords): Row {
+  return {
+    agreement_id: agreement.id,
+    title: agreement.title,
+    topic: agreement.topic,
+    parties: joinList(agreement.parties),
+    signatories: joinList(agreement.signatories),
+    date_signed: agreement.dateSigned ?? '',
+    place_city: agreement.place?.city ?? '',
+    place_country: agreement.place?.country ?? '',
+    status: agreement.status,
+    signing_event_id: agreement.signingEventId ?? '',
+    evidence: evidenceText(agreement.evidence),
+    language: article.language,
+    source_keys: joinList(article.sourceKeys),
+    article_ids: article.articleId,
+    evidence_offsets: evidenceOffsets(agreement.evidence),
+  };
+}
+
+function articleRow(article: ArticleRecords): Row {
+  return {
+    article_id: article.articleId,
+    source_key: joinList(article.sourceKeys),
+    title: article.title ?? '',
+    published: article.published ?? '',
+    language: article.language,
+    url: article.url ?? '',
+    sha256: article.sha256,
+    event_count: String(article.events.length),
+    agreement_count: String(article.agreements.length),
+    format: article.format,
+    language_source: article.languageSource,
+    extracted: article.extracted ? 'yes' : 'no',
+  };
+}
+
+function rejectedRow(rejection: Rejection): Row {
+  return {
+    source_key: rejection.sourceKey,
+    reason: rejection.reason,
+    message: rejection.message,
+    line: num(rejection.line),
+    column: num(rejection.column),
+  };
+}
+
+const byKey = (key: string) => (a: Row, b: Row): number => {
+  const x = a[key] ?? '';
+  const y = b[key] ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** By article, then where the row's first evidence sentence starts, then id: an article's rows read in its order. */
+const readingOrder = (id: string) => (a: Row, b: Row): number =>
+  byKey('article_ids')(a, b) || firstOffset(a) - firstOffset(b) || byKey(id)(a, b);
+const firstOffset = (row: Row): number => Number.parseInt(row.evidence_offsets ?? '', 10) || 0;
+
+/** Every table's rows in a fixed order (events and agreements in reading order, articles by id, rejections by key) so output bytes never depend on input order. */
+export function toTableRows(articles: readonly ArticleRecords[], rejections: readonly Rejection[]): TableRows {
+  const events = articles.flatMap((a) => a.events.map((e) => eventRow(e, a))).sort(readingOrder('event_id'));
+  const agreements = articles.flatMap((a) => a.agreements.map((g) => agreementRow(g, a))).sort(readingOrder('agreement_id'));
+  const rows = articles.map(articleRow).sort(byKey('article_id'));
+  const rejected = rejections.map(rejectedRow).sort((a, b) => byKey('source_key')(a, b) || byKey('message')(a, b));
+  return { events, agreements, articles: rows, rejected };
+}
