@@ -57,6 +57,11 @@ export interface CompiledLocale {
   readonly demonstratives: ReadonlySet<string>;
   readonly possessives: ReadonlySet<string>;
   readonly sameTime: PhraseTrie<true>;
+  readonly plannedAfter: PhraseTrie<true>;
+  readonly infinitiveMarkers: ReadonlySet<string>;
+  readonly hosting: PhraseTrie<true>;
+  readonly companyWords: ReadonlySet<string>;
+  readonly enumerationOpeners: PhraseTrie<true>;
   readonly abbreviations: ReadonlySet<string>;
   readonly citiesByName: ReadonlyMap<string, City>;
   readonly capitals: ReadonlyMap<string, City>;
@@ -136,6 +141,11 @@ export function compileLocale(locale: Locale): CompiledLocale {
     demonstratives: foldedSet(lx.demonstratives),
     possessives: foldedSet(lx.possessives),
     sameTime: flags(lx.sameTimeWords),
+    plannedAfter: flags(lx.plannedAfter),
+    infinitiveMarkers: foldedSet(lx.infinitiveMarkers),
+    hosting: flags(lx.hostingTriggers),
+    companyWords: foldedSet(lx.companyWords),
+    enumerationOpeners: flags(lx.enumerationOpeners),
     abbreviations: new Set(lx.abbreviations.map(fold)),
     citiesByName,
     capitals,

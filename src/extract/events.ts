@@ -84,51 +84,71 @@ class NarrativeContext {
 
 const sortCodes = (codes: Iterable<string>): string[] => [...new Set(codes)].sort();
 
-/** Token gap between two spans, with a cost for each comma crossed: a date in a relative clause belongs there. */
-function gap(tokens: AnalysedSentence['tokens'], a: { first: number; last: number }, b: { first: number; last: number }): number {
+/**
+ * Token gap between two spans, with a cost for each comma crossed: a date in a relative
+ * clause belongs there. Commas that only set off a name ("his counterpart, X, on Tuesday")
+ * cost nothing.
+ */
+function gap(s: AnalysedSentence, a: { first: number; last: number }, b: { first: number; last: number }): number {
   const [from, to] = a.last <= b.first ? [a.last, b.first] : [b.last, a.first];
   let cost = Math.max(0, to - from);
-  for (let i = from; i < to; i++) if (tokens[i]?.text === ',') cost += 2;
+  for (let i = from; i < to; i++) {
+    if (s.tokens[i]?.text !== ',') continue;
+    const bordersName = s.people.some((p) => p.last === i || p.first === i + 1);
+    if (!bordersName) cost += 2;
+  }
   return cost;
 }
 
-const MAX_DATE_GAP = 12;
+const MAX_DATE_GAP = 14;
 const MAX_SHARED_GAP = 16;
+/** "En 2019, …", "On Tuesday, …": a date opening the sentence frames all of it. */
+const FRAME_WINDOW = 3;
+
+interface AttachedDate {
+  readonly date: DateMention;
+  readonly cost: number;
+  /** The date lies after publication: whatever it dates has not happened yet. */
+  readonly future: boolean;
+}
 
 /**
  * Each date goes to the trigger nearest to it, and only when near enough: "whose visit
  * began on Wednesday, met X" dates the visit, not the meeting. Dates in a planned clause
- * ("programmée en août") and dates after publication date nothing that happened.
+ * ("programmée en août") date nothing.
  */
-function attachDates(s: AnalysedSentence, compiled: CompiledLocale, published: PartialDate | undefined): Map<TriggerMention, DateMention> {
-  const attached = new Map<TriggerMention, { date: DateMention; cost: number }>();
+function attachDates(s: AnalysedSentence, published: PartialDate | undefined): Map<TriggerMention, AttachedDate> {
+  const attached = new Map<TriggerMention, AttachedDate>();
   for (const date of s.dates) {
     const first = s.tokens.findIndex((t) => t.start >= date.start);
-    if (first < 0) continue;
+    if (first < 0 || s.planned[first]) continue;
     let last = first;
     while (last < s.tokens.length && (s.tokens[last]?.end ?? Infinity) <= date.end) last++;
-    if (published && isAfter(date.date, published)) continue;
-    if (s.planned[first]) continue;
+    const future = published !== undefined && isAfter(date.date, published);
     let best: TriggerMention | undefined;
     let bestCost = Infinity;
     for (const t of s.triggers) {
-      const cost = gap(s.tokens, t, { first, last });
+      const cost = gap(s, t, { first, last });
       if (cost < bestCost) {
         best = t;
         bestCost = cost;
       }
     }
-    if (!best || bestCost > MAX_DATE_GAP) continue;
-    const known = attached.get(best);
-    if (!known || bestCost < known.cost) attached.set(best, { date, cost: bestCost });
-    // One clause, one time: "ont bouclé hier … en signant" dates the signing too, unless a comma parts them.
+    if (!best) continue;
+    const framing = first <= FRAME_WINDOW && s.tokens[last]?.text === ',';
+    if (bestCost <= MAX_DATE_GAP) {
+      const known = attached.get(best);
+      if (!known || bestCost < known.cost) attached.set(best, { date, cost: bestCost, future });
+    }
+    // One clause, one time: "ont bouclé hier … en signant" dates the signing too, unless a
+    // comma parts them; a date framing the sentence dates every trigger in it.
     for (const t of s.triggers) {
-      if (t === best || attached.has(t)) continue;
+      if (attached.has(t)) continue;
       const plain = Math.max(0, t.first >= last ? t.first - last : first - t.last);
-      if (gap(s.tokens, t, { first, last }) === plain && plain <= MAX_SHARED_GAP) attached.set(t, { date, cost: plain });
+      if (framing || (gap(s, t, { first, last }) === plain && plain <= MAX_SHARED_GAP)) attached.set(t, { date, cost: plain, future });
     }
   }
-  return new Map([...attached].map(([t, v]) => [t, v.date]));
+  return attached;
 }
 
 function isAfter(date: PartialDate, reference: PartialDate): boolean {
@@ -193,17 +213,24 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
     const sameYear = s.dates.filter((d) => !published || d.date.year === published.year);
     const actors = actorsOf(s, compiled);
     const seenTypes = new Set<EventType>();
-    const dates = attachDates(s, compiled, published);
+    const dates = attachDates(s, published);
+    // Several words for one event in one sentence ("s'est entretenue par téléphone"): any of their dates dates it.
+    const typeOf = (t: TriggerMention): EventType => (callMode && t.type === 'meeting' ? 'call' : t.type);
+    const datedByType = new Map<EventType, AttachedDate>();
+    for (const t of s.triggers) {
+      const d = dates.get(t);
+      if (d && !datedByType.has(typeOf(t))) datedByType.set(typeOf(t), d);
+    }
     const sameTime = ctx.lastEventDate !== undefined && compiled.sameTime.findAll(s.tokens).length > 0;
     for (const trigger of s.triggers) {
       if (trigger.planned || trigger.negated || trigger.anaphoric) continue;
-      const type: EventType = callMode && trigger.type === 'meeting' ? 'call' : trigger.type;
+      const type = typeOf(trigger);
       if (seenTypes.has(type)) continue;
-      const dated = dates.get(trigger);
-      // Background from another year is not an event of this article.
-      if (dated && published && dated.date.year !== published.year) continue;
+      const dated = dates.get(trigger) ?? datedByType.get(type);
+      // Background from another year, or a date still to come, is no event of this article.
+      if (dated && (dated.future || (published && dated.date.date.year !== published.year))) continue;
       seenTypes.add(type);
-      const date = dated?.date ?? (sameTime ? ctx.lastEventDate : undefined) ?? ctx.dateFor(type) ?? published;
+      const date = dated?.date.date ?? (sameTime ? ctx.lastEventDate : undefined) ?? ctx.dateFor(type) ?? published;
       const built = buildForTrigger(type, trigger, s, actors, ctx, compiled);
       for (const event of built) {
         event.localId = `e${next++}`;
@@ -239,9 +266,14 @@ function buildForTrigger(
   const here = locationOf(s, trigger.first, compiled);
 
   if (type === 'visit') {
-    const host = here?.entry.code ?? (ctx.trip && codes.includes(ctx.trip.visitor) ? ctx.trip.host : undefined);
+    // "X a accueilli son homologue Y": X's country hosts, Y's visits; else the place says who hosts.
+    const hostActor = trigger.hosting ? actors.find((a) => a.index < trigger.first) : undefined;
+    const host = hostActor?.code ?? here?.entry.code ?? (ctx.trip && codes.includes(ctx.trip.visitor) ? ctx.trip.host : undefined);
     if (!host) return [];
-    const visitorActor = actors.find((a) => a.person && a.code !== host) ?? actors.find((a) => a.code !== host);
+    const guests = trigger.hosting ? actors.filter((a) => a.index >= trigger.last) : actors;
+    if (trigger.hosting && (here && here.entry.code !== host)) return [];
+    const visitorActor = guests.find((a) => a.person && a.code !== host) ?? guests.find((a) => a.code !== host);
+    if (trigger.hosting && !visitorActor) return [];
     const visitor = visitorActor?.code ?? (ctx.trip && ctx.trip.host === host ? ctx.trip.visitor : ctx.protagonist([host]));
     if (!visitor || visitor === host) return [];
     let location = toPlace(here, compiled) ?? (ctx.trip?.host === host ? ctx.trip.location : { country: host });

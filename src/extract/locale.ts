@@ -70,6 +70,16 @@ export interface LocaleLexicon {
   readonly nonPlaces: readonly string[];
   /** "le soir même", "that same day": the event happened when the one told just before did. */
   readonly sameTimeWords: readonly string[];
+  /** Participles that make a trigger noun planned even after it: "la visite, prévue en septembre". */
+  readonly plannedAfter: readonly string[];
+  /** Active verbs of hosting: "a accueilli son homologue", "hosted his counterpart" — the guest made a visit. */
+  readonly hostingTriggers: readonly string[];
+  /** Heads that make a nationality a company's, not a state's: "la société ghanéenne", "Portuguese group". */
+  readonly companyWords: readonly string[];
+  /** Words that open an enumeration of agreements: "dont", "including". */
+  readonly enumerationOpeners: readonly string[];
+  /** A word right before a trigger that makes it an infinitive of intent: "to visit", "to sign". */
+  readonly infinitiveMarkers: readonly string[];
   /** Possessive determiners before a title: "son homologue", "his counterpart". */
   readonly possessives: readonly string[];
   /** Demonstratives: a trigger after one ("cette visite", "this trip") refers back to an event already told. */

@@ -23,6 +23,8 @@ export interface TriggerMention {
   readonly planned: boolean;
   /** After a demonstrative ("cette visite", "this trip"): refers back to an event already told. */
   readonly anaphoric: boolean;
+  /** A visit read from a hosting verb ("a accueilli son homologue"): the guest is the visitor. */
+  readonly hosting?: boolean;
   readonly negated: boolean;
 }
 
@@ -43,7 +45,10 @@ const MODALITY_AFTER = 1;
 
 export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): PlaceMention[] {
   const all = compiled.places.findAll(tokens, (entry, start) => !entry.needsCapital || (tokens[start]?.isCapitalised ?? false));
-  const matches = all.filter((m) => m.value.kind !== 'none');
+  // "la société ghanéenne", "Portuguese group": a company's nationality, no state acting.
+  const ofCompany = (index: number, length: number): boolean =>
+    [tokens[index - 1], tokens[index - 2], tokens[index + length], tokens[index + length + 1]].some((t) => t !== undefined && compiled.companyWords.has(t.folded));
+  const matches = all.filter((m) => m.value.kind !== 'none' && !(m.value.kind === 'demonym' && ofCompany(m.index, m.length)));
   const mentions: PlaceMention[] = [];
   // "in the northern Chinese city of Tianjin": an adjective of nationality may stand between
   // the preposition and the place; a country name may not ("in India of Guyanese …").
@@ -113,20 +118,42 @@ export function plannedTokens(tokens: readonly Token[], compiled: CompiledLocale
 
 const CLAUSE_END = new Set([',', ';', '.', ':', '(', ')', '!', '?']);
 
+/** "la visite …, prévue en septembre": a planning participle later in the same sentence. */
+function plannedLater(tokens: readonly Token[], last: number, compiled: CompiledLocale): boolean {
+  for (let i = last; i < Math.min(tokens.length, last + PLANNED_AFTER_WINDOW); i++) {
+    const t = tokens[i] as Token;
+    if (t.text === '.' || t.text === ';') return false;
+    if (compiled.plannedAfter.matchAt(tokens, i)) return true;
+  }
+  return false;
+}
+
+const PLANNED_AFTER_WINDOW = 10;
+
 export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale, placeAt: ReadonlyMap<number, PlaceMention>, planned: readonly boolean[]): TriggerMention[] {
-  return compiled.triggers.findAll(tokens, (_v, start) => !placeAt.has(start), compiled.insertable).map((m) => {
+  const triggers: TriggerMention[] = [];
+  for (const m of compiled.triggers.findAll(tokens, (_v, start) => !placeAt.has(start), compiled.insertable)) {
     const first = m.index;
     const last = m.index + m.length;
     const before = tokens[first - 1];
-    return {
+    const trigger: TriggerMention = {
       type: m.value,
       first,
       last,
       anaphoric: before !== undefined && compiled.demonstratives.has(before.folded),
-      planned: planned[first] === true || hasMarkerNear(tokens, first, last, compiled.future) || hasFutureVerbNear(tokens, first, last, compiled),
+      planned:
+        planned[first] === true ||
+        (before !== undefined && compiled.infinitiveMarkers.has(before.folded)) ||
+        hasMarkerNear(tokens, first, last, compiled.future) ||
+        hasFutureVerbNear(tokens, first, last, compiled) ||
+        plannedLater(tokens, last, compiled),
       negated: hasMarkerNear(tokens, first, last, compiled.negation),
     };
-  });
+    triggers.push(trigger);
+    // Hosting someone from abroad is their visit too: "a accueilli son homologue autrichien".
+    if (compiled.hosting.matchAt(tokens, first)) triggers.push({ ...trigger, type: 'visit', hosting: true });
+  }
+  return triggers;
 }
 
 export function indexPlaces(places: readonly PlaceMention[]): Map<number, PlaceMention> {

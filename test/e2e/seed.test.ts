@@ -54,7 +54,7 @@ describe('npm start on the seeds folder', () => {
     expect([visit?.actor1_country, visit?.actor2_country]).toEqual(['DZA', 'AZE']);
     expect(visit?.people).toBe('Ramtane Lamamra');
     for (const type of ['meeting', 'signing', 'press_conference']) {
-      expect(events.find((e) => e.event_type === type)?.people.split(';').sort()).toEqual(['Jeyhun Bayramov', 'Ramtane Lamamra']);
+      expect((events.find((e) => e.event_type === type)?.people ?? '').split(';').sort()).toEqual(['Jeyhun Bayramov', 'Ramtane Lamamra']);
     }
     expect(visit?.cameo_code).toBe('042');
     expect(Number(visit?.latitude)).toBeCloseTo(40.4, 0);
@@ -70,7 +70,7 @@ describe('npm start on the seeds folder', () => {
       expect(a.date_signed).toBe('2022-08');
       expect(a.place_city).toBe('Baku');
       expect(a.status).toBe('signed');
-      expect(a.signatories.split(';').sort()).toEqual(['Jeyhun Bayramov', 'Ramtane Lamamra']);
+      expect((a.signatories ?? '').split(';').sort()).toEqual(['Jeyhun Bayramov', 'Ramtane Lamamra']);
       expect(a.signing_event_id).toBe(signing?.event_id);
     }
   });
@@ -85,7 +85,7 @@ describe('npm start on the seeds folder', () => {
 
   it('lists every sample article, with no rejection', async () => {
     const articles = parseCsv(await readFile(path.join(out1, 'articles.csv'), 'utf8'));
-    const keys = articles.flatMap((a) => a.source_key.split(';'));
+    const keys = articles.flatMap((a) => (a.source_key ?? '').split(';'));
     for (const sample of await readdir(path.join(root, 'seeds/samples'))) expect(keys.some((k) => k.startsWith(`samples/${sample}`))).toBe(true);
     expect(parseCsv(await readFile(path.join(out1, 'rejected.csv'), 'utf8'))).toEqual([]);
   });

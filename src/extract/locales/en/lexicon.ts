@@ -10,7 +10,7 @@ export const EN_LEXICON: LocaleLexicon = {
 
   eventTriggers: {
     'visit': 'visit', 'visited': 'visit', 'visiting': 'visit', 'state visit': 'visit', 'official visit': 'visit',
-    'arrived in': 'visit', 'arrived': 'visit', 'arrives in': 'visit', 'landed in': 'visit', 'travelled to': 'visit',
+    'arrived in': 'visit', 'has been in': 'visit', 'had been in': 'visit', 'is visiting': 'visit', 'paid a visit': 'visit', 'arrived': 'visit', 'arrives in': 'visit', 'landed in': 'visit', 'travelled to': 'visit',
     'traveled to': 'visit', 'trip to': 'visit', 'trip': 'visit', 'stay in': 'visit', 'stay': 'visit', 'tour of': 'visit',
     'met': 'meeting', 'meets': 'meeting', 'meeting': 'meeting', 'meetings': 'meeting', 'talks': 'meeting', 'held talks': 'meeting',
     'one-on-one': 'meeting', 'tete-a-tete': 'meeting', 'tête-à-tête': 'meeting', 'audience': 'meeting', 'was received': 'meeting', 'were received': 'meeting',
@@ -31,7 +31,7 @@ export const EN_LEXICON: LocaleLexicon = {
   futureMarkers: [
     'will', 'would', 'shall', 'may', 'might', 'could', 'can', '\'ll', 'is to', 'are to', 'is due', 'are due', 'due to', 'is scheduled', 'are scheduled', 'scheduled',
     'is expected', 'are expected', 'expected to', 'plans', 'planned', 'planning', 'plan to', 'upcoming', 'next', 'intends',
-    'invited', 'invitation to', 'proposed', 'programme includes', 'program includes', 'programme', 'program', 'cleared the way',
+    'invited', 'invitation to', 'proposed', 'programme includes', 'program includes', 'programme', 'program', 'cleared the way', 'authorized', 'authorised', 'invited', 'to pay', 'to undertake', 'to travel',
     'paved the way', 'approval', 'approved', 'once signed', 'pending', 'pencilled in', 'foreseen', 'provides for', 'before he leaves',
     'is set to', 'are set to', 'set to', 'hopes to', 'wanted to', 'aims to', 'to be signed', 'for the signing',
   ],
@@ -40,7 +40,7 @@ export const EN_LEXICON: LocaleLexicon = {
   negationMarkers: ['not', 'no', 'never', 'n\'t', 'without', 'neither', 'nor'],
 
   titles: [
-    'minister', 'ministers', 'foreign minister', 'prime minister', 'president', 'vice president', 'vice-president',
+    'minister', 'ministers', 'foreign minister', 'presidents', 'prime ministers', 'foreign ministers', 'heads of state', 'ambassadors', 'envoys', 'prime minister', 'president', 'vice president', 'vice-president',
     'premier', 'chancellor', 'king', 'queen', 'prince', 'emir', 'sheikh', 'sultan', 'secretary', 'secretary of state',
     'secretary-general', 'ambassador', 'envoy', 'special envoy', 'counterpart', 'counterparts', 'spokesman', 'spokeswoman',
     'spokesperson', 'deputy', 'governor', 'commissioner', 'chief', 'head', 'leader', 'leaders', 'official', 'officials',
@@ -65,7 +65,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'southeast', 'northern', 'southern', 'eastern', 'western', 'central', 'global', 'south', 'north', 'east', 'west',
   ],
   counterpartWords: ['counterpart', 'counterparts', 'host', 'peer', 'peers'],
-  locativePrepositions: ['in', 'at', 'to'],
+  locativePrepositions: ['in', 'at', 'to', 'visited', 'visiting'],
   locativeFillers: ['the', 'capital', 'city', 'port', 'northern', 'southern', 'eastern', 'western', 'central', 'coastal', 'of', 'city of', 'town of', 'resort', 'resort of'],
   capitalWords: ['capital'],
   onBehalfCues: ['on behalf of', 'representing'],
@@ -103,7 +103,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'culture': 'culture', 'cultural': 'culture', 'heritage': 'culture', 'arts': 'culture', 'archives': 'culture',
     'health': 'health', 'medical': 'health', 'medicine': 'health', 'medicines': 'health', 'pharmaceutical': 'health',
     'science': 'science', 'scientific': 'science', 'technology': 'science', 'innovation': 'science', 'research': 'science', 'space': 'science',
-    'air services': 'transport', 'air transport': 'transport', 'aviation': 'transport', 'maritime': 'transport', 'shipping': 'transport', 'transport': 'transport', 'railways': 'transport', 'flights': 'transport',
+    'air services': 'transport', 'air transport': 'transport', 'aviation': 'transport', 'maritime': 'transport', 'shipping': 'transport', 'transport': 'transport', 'railways': 'transport', 'railway': 'transport', 'rail': 'transport', 'road': 'transport', 'ports': 'transport', 'flights': 'transport',
     'agriculture': 'agriculture', 'agricultural': 'agriculture', 'farming': 'agriculture', 'livestock': 'agriculture', 'fisheries': 'agriculture', 'phytosanitary': 'agriculture', 'sanitary and phytosanitary': 'agriculture', 'food security': 'agriculture',
     'environment': 'environment', 'environmental': 'environment', 'climate': 'environment', 'forestry': 'environment', 'water': 'environment',
     'tourism': 'tourism',
@@ -123,8 +123,13 @@ export const EN_LEXICON: LocaleLexicon = {
     'federal', 'national', 'government', 'ministry', 'its', 'whose', 's', 'plenipotentiary', 'extraordinary',
   ],
   insertableWords: ['also', 'then', 'jointly', 'later', 'separately', 'formally', 'officially', 'finally', 'recently', 'already', 'yesterday', 'subsequently', 'successfully'],
-  nonPlaces: ['Indian Ocean', 'Gulf of Guinea', 'South China Sea', 'East China Sea', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southern Africa', 'Central Africa', 'Latin America', 'Central Asia', 'Southeast Asia', 'South Asia', 'Middle East', 'Indo-Pacific', 'New Guinea'],
+  nonPlaces: ['Lake Victoria', 'Lake Chad', 'Lake Malawi', 'Lake Tanganyika', 'Congo River', 'Niger River', 'Red Sea', 'Black Sea', 'Persian Gulf', 'Indian Ocean', 'Gulf of Guinea', 'South China Sea', 'East China Sea', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southern Africa', 'Central Africa', 'Latin America', 'Central Asia', 'Southeast Asia', 'South Asia', 'Middle East', 'Indo-Pacific', 'New Guinea'],
   sameTimeWords: ['the same day', 'that same day', 'that evening', 'the same evening', 'later that day', 'on the same occasion', 'shortly afterwards'],
+  plannedAfter: ['planned', 'scheduled', 'expected', 'due', 'slated', 'proposed'],
+  hostingTriggers: ['hosted his', 'hosted her', 'welcomed his', 'welcomed her', 'hosts his', 'hosts her'],
+  companyWords: ['firm', 'firms', 'company', 'companies', 'group', 'groups', 'corporation', 'conglomerate', 'operator', 'bank', 'start-up', 'startup', 'carrier', 'airline', 'multinational'],
+  enumerationOpeners: ['including', 'among them', 'notably', 'namely'],
+  infinitiveMarkers: ['to'],
   possessives: ['his', 'her', 'their', 'its'],
   demonstratives: ['this', 'that', 'these', 'those'],
 };

@@ -1,0 +1,92 @@
+/**
+ * Constructions first written as pending cases (test/extract/pending.test.ts) and learned
+ * since: planned participles after the trigger, invitations, fronted dates, companies,
+ * cabinet authorisations, lakes, plural witness titles, stays, hosting verbs, dates after an
+ * apposition, transitive visits.
+ */
+import { describe, expect, it } from 'vitest';
+import { ag, ev, eventsOfType, expectEvents, expectExtraction, expectNothing } from '../../helpers/extract.js';
+
+describe('en constructions', () => {
+  // visit (host side): GOLD-FORMAT's visit row covers a country that "hosts one": "X hosted his
+  // Austrian counterpart Y in Warsaw" reports Y's stay in Poland. Only the meeting is read;
+  // "hosted his" is a meeting trigger and nothing turns the guest into a visitor.
+  it('en visit: "hosted his Austrian counterpart NAME in Warsaw" is also a visit AUT>POL', () => {
+    // 2025-09-18 is a Thursday: Wednesday is 2025-09-17.
+    const visits = eventsOfType('en', 'Polish President Jerzy Malinowski hosted his Austrian counterpart Markus Leitner in Warsaw on Wednesday.', '2025-09-18', 'visit');
+    expect(visits).toEqual([
+      ev({ type: 'visit', participants: 'AUT;POL', actor: 'AUT', host: 'POL', date: '2025-09-17', city: 'Warsaw', country: 'POL', people: ['Markus Leitner'] }),
+    ]);
+  });
+
+  // dates: "met his Kenyan counterpart, NAME, in Nairobi on Tuesday": the date comes after a
+  // comma-delimited appositive; with the comma cost it is beyond MAX_DATE_GAP from "met", so the
+  // meeting takes the publication date. Very common English word order (also "… met her Dutch
+  // counterpart, NAME, in Lisbon on Monday", "… two Peruvian ministers, X and Y, in Nairobi on Tuesday").
+  it('en dates: "met his Kenyan counterpart, NAME, in Nairobi on Tuesday" is dated Tuesday', () => {
+    // 2024-03-28 is a Thursday: Tuesday is 2024-03-26.
+    expectEvents('en', 'Peruvian Foreign Minister Rodrigo Salazar Quispe met his Kenyan counterpart, Peter Kamau Njoroge, in Nairobi on Tuesday.', '2024-03-28', [
+      ev({ type: 'meeting', participants: 'KEN;PER', date: '2024-03-26', city: 'Nairobi', country: 'KEN', people: ['Peter Kamau Njoroge', 'Rodrigo Salazar Quispe'] }),
+    ]);
+  });
+
+  it('en dates: "met two Peruvian ministers, X and Y, in Nairobi on Tuesday" is dated Tuesday', () => {
+    expectEvents(
+      'en',
+      'Kenyan Trade Minister Peter Kamau Njoroge met two Peruvian ministers, Julio Mamani Condori and Rodrigo Salazar Quispe, in Nairobi on Tuesday.',
+      '2024-03-28',
+      [
+        ev({
+          type: 'meeting',
+          participants: 'KEN;PER',
+          date: '2024-03-26',
+          city: 'Nairobi',
+          country: 'KEN',
+          people: ['Julio Mamani Condori', 'Peter Kamau Njoroge', 'Rodrigo Salazar Quispe'],
+        }),
+      ],
+    );
+  });
+
+  // topics: "railway" (singular) and "rail" are not in the English topics (only "railways"), so a
+  // railway agreement is "other" instead of "transport".
+  it('en topics: "a railway cooperation agreement" is transport', () => {
+    // 2023-07-12 is a Wednesday: Monday is 2023-07-10.
+    expectExtraction('en', 'Warsaw and Vienna signed a railway cooperation agreement on Monday.', '2023-07-12', {
+      events: [ev({ type: 'signing', participants: 'AUT;POL', date: '2023-07-10' })],
+      agreements: [ag({ topic: 'transport', parties: 'AUT;POL', date: '2023-07-10' })],
+    });
+  });
+
+  // visit: transitive "visited Zambia": the country is the verb's object, with no locative
+  // preposition, so no host is found and no visit is produced at all.
+  it('en visit: "NAME visited Zambia on Monday" is a visit with host ZMB', () => {
+    // 2025-01-23 is a Thursday: Monday is 2025-01-20.
+    expectEvents('en', "Namibia's Foreign Minister Ndapewa Shikongo visited Zambia on Monday to inspect a cross-border power project.", '2025-01-23', [
+      ev({ type: 'visit', participants: 'NAM;ZMB', actor: 'NAM', host: 'ZMB', date: '2025-01-20', country: 'ZMB', people: ['Ndapewa Shikongo'] }),
+    ]);
+  });
+
+  // visit: "has been in Addis Ababa since Wednesday" reports a stay (GOLD-FORMAT: "is in X for"),
+  // but no stay verb is a trigger.
+  it('en visit: "has been in Addis Ababa since Wednesday for the AU summit" is a visit', () => {
+    // 2025-01-23 is a Thursday: Wednesday is 2025-01-22.
+    expectEvents('en', 'Beninese President Romuald Adjovi Dossou has been in Addis Ababa since Wednesday for the African Union summit.', '2025-01-23', [
+      ev({ type: 'visit', participants: 'BEN;ETH', actor: 'BEN', host: 'ETH', date: '2025-01-22', city: 'Addis Ababa', country: 'ETH', people: ['Romuald Adjovi Dossou'] }),
+    ]);
+  });
+
+  // negative-cases: companies (see the French case): "Ghanaian firm X and Portuguese group Y
+  // signed a … supply contract" gives a GHA;PRT signing and an unspecified agreement.
+  it('en negative: a contract signed by two companies is neither a signing nor an agreement', () => {
+    expectNothing('en', 'Ghanaian firm Volta Cocoa and Portuguese group Lusomar signed a cocoa bean supply contract in Accra on Tuesday.', '2024-06-20');
+  });
+
+  // places: "Lake Victoria" (see the French case) gives a spurious KEN;SYC meeting.
+  it('en places: "Lake Victoria" is not the Seychelles', () => {
+    // 2023-02-16 is a Thursday.
+    expectEvents('en', 'Kenya and Uganda held talks on Thursday on sharing the waters of Lake Victoria.', '2023-02-16', [
+      ev({ type: 'meeting', participants: 'KEN;UGA', date: '2023-02-16' }),
+    ]);
+  });
+});
