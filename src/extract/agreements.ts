@@ -75,6 +75,15 @@ function numberBefore(tokens: readonly Token[], index: number, compiled: Compile
   return undefined;
 }
 
+/** "including one on …", "dont un sur …": an enumeration opens right before `index`. */
+function endsEnumerationOpener(tokens: readonly Token[], index: number, compiled: CompiledLocale): boolean {
+  for (let from = Math.max(0, index - 3); from < index; from++) {
+    const m = compiled.enumerationOpeners.matchAt(tokens, from);
+    if (m && m.index + m.length === index) return true;
+  }
+  return false;
+}
+
 function topicsIn(tokens: readonly Token[], from: number, to: number, compiled: CompiledLocale, planned?: readonly boolean[]): AgreementTopic[] {
   const found: AgreementTopic[] = [];
   for (let i = from; i < to; ) {
@@ -104,7 +113,7 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
       const nextWord = tokens[i + ordinal.length];
       const isNoun = nextWord && compiled.agreementNouns.matchAt(tokens, i + ordinal.length);
       const isOtherNoun = nextWord && nextWord.isWord && !isNoun && compiled.triggers.matchAt(tokens, i + ordinal.length);
-      const opensClause = i === 0 || isBoundary(tokens[i - 1]) || compiled.conjunctions.matchAt(tokens, i - 1)?.length === 1;
+      const opensClause = i === 0 || isBoundary(tokens[i - 1]) || compiled.conjunctions.matchAt(tokens, i - 1)?.length === 1 || endsEnumerationOpener(tokens, i, compiled);
       if (!isOtherNoun && (opensClause || isNoun)) {
         const end = isNoun ? i + ordinal.length + isNoun.length : i + ordinal.length;
         starts.push({ first: i, nounEnd: end, head: ordinal.value ? (tokens[i + ordinal.length - 1] as Token).folded : '', count: 1, other: false, group: false });

@@ -57,7 +57,9 @@ export function actorsOf(s: AnalysedSentence, compiled: CompiledLocale): ActorMe
   const actors: ActorMention[] = [];
   for (const p of s.people) if (p.country) actors.push({ code: p.country, index: p.first, person: p });
   for (const place of s.places) {
-    if (place.locative || place.entry.kind === 'organisation') continue;
+    if (place.locative) continue;
+    // An organisation acts through its officials: "le secrétaire général de l'ONU", "the UN Secretary-General".
+    if (place.entry.kind === 'organisation' && !titledOrganisation(s, place, compiled)) continue;
     // A city stands for its state only when it is the seat of government ("Rabat et Kigali"), not "views on Gaza".
     if (place.entry.kind === 'city' && !isCapital(place, compiled)) continue;
     actors.push({ code: place.entry.code, index: place.first });
@@ -67,6 +69,18 @@ export function actorsOf(s: AnalysedSentence, compiled: CompiledLocale): ActorMe
 
 export function distinctCodes(actors: readonly ActorMention[]): string[] {
   return [...new Set(actors.map((a) => a.code))];
+}
+
+const TITLE_REACH = 3;
+
+function titledOrganisation(s: AnalysedSentence, place: PlaceMention, compiled: CompiledLocale): boolean {
+  for (let i = Math.max(0, place.first - TITLE_REACH); i < Math.min(s.tokens.length, place.last + TITLE_REACH); i++) {
+    if (i >= place.first && i < place.last) continue;
+    const t = s.tokens[i];
+    if (t?.text === ',' || t?.text === '.') continue;
+    if (compiled.titles.matchAt(s.tokens, i)) return true;
+  }
+  return false;
 }
 
 function isCapital(place: PlaceMention, compiled: CompiledLocale): boolean {

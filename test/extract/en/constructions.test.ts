@@ -89,4 +89,26 @@ describe('en constructions', () => {
       ev({ type: 'meeting', participants: 'KEN;UGA', date: '2023-02-16' }),
     ]);
   });
+  // agreements: "signed three agreements …, including one on cooperation in education": the
+  // pronoun "one" after "including" is not read as a detailed item, so all three are unspecified.
+  it('en agreements: "three agreements …, including one on education" is 1 education + 2 unspecified', () => {
+    // 2023-10-05 is a Thursday.
+    expectExtraction('en', 'Portugal and Ghana signed three agreements in Accra on Thursday, including one on cooperation in education.', '2023-10-05', {
+      events: [ev({ type: 'signing', participants: 'GHA;PRT', date: '2023-10-05', city: 'Accra', country: 'GHA' })],
+      agreements: [
+        ag({ topic: 'education', parties: 'GHA;PRT', date: '2023-10-05' }),
+        ag({ topic: 'unspecified', parties: 'GHA;PRT', date: '2023-10-05' }),
+        ag({ topic: 'unspecified', parties: 'GHA;PRT', date: '2023-10-05' }),
+      ],
+    });
+  });
+
+  // meeting: "met the UN Secretary-General in New York": the UN (UNO) is never an actor, and
+  // the meeting's city makes the USA a participant.
+  it('en meeting: "met the UN Secretary-General in New York" is TCD;UNO, not TCD;USA', () => {
+    // 2025-06-05 is a Thursday: Monday is 2025-06-02.
+    expectEvents('en', "Chad's Foreign Minister Abakar Mahamat Nour met the UN Secretary-General in New York on Monday.", '2025-06-05', [
+      ev({ type: 'meeting', participants: 'TCD;UNO', date: '2025-06-02', city: 'New York', country: 'USA', people: ['Abakar Mahamat Nour'] }),
+    ]);
+  });
 });
