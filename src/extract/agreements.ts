@@ -164,6 +164,8 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
       groups.push({ count: start.count, other: false });
       return;
     }
+    // "a memorandum on the signing and ratification of the pact": a document about a signing to come.
+    if (s.triggers.some((t) => t.type === 'signing' && t.planned && t.first >= start.first && t.first < end)) return;
     if (start.group) groups.push({ count: start.count, other: true });
     items.push({ sentence: s, first: start.first, last: end, head: start.head, count: start.count, topics: start.group && topics.length === 0 ? [] : topics.length ? topics : ['other'] });
   });

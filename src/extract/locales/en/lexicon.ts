@@ -10,7 +10,7 @@ export const EN_LEXICON: LocaleLexicon = {
 
   eventTriggers: {
     'visit': 'visit', 'visited': 'visit', 'visiting': 'visit', 'state visit': 'visit', 'official visit': 'visit',
-    'arrived in': 'visit', 'has been in': 'visit', 'had been in': 'visit', 'is visiting': 'visit', 'paid a visit': 'visit', 'arrived': 'visit', 'arrives in': 'visit', 'landed in': 'visit', 'travelled to': 'visit',
+    'arrived in': 'visit', 'has been in': 'visit', 'had been in': 'visit', 'is visiting': 'visit', 'paid a visit': 'visit', 'led the delegation': 'visit', 'led a delegation': 'visit', 'headed the delegation': 'visit', 'headed a delegation': 'visit', 'leading a delegation': 'visit', 'leading the delegation': 'visit', 'arrived': 'visit', 'arrives in': 'visit', 'landed in': 'visit', 'travelled to': 'visit',
     'traveled to': 'visit', 'trip to': 'visit', 'trip': 'visit', 'stay in': 'visit', 'stay': 'visit', 'tour of': 'visit',
     'met': 'meeting', 'meets': 'meeting', 'meeting': 'meeting', 'meetings': 'meeting', 'talks': 'meeting', 'held talks': 'meeting',
     'one-on-one': 'meeting', 'tete-a-tete': 'meeting', 'tête-à-tête': 'meeting', 'audience': 'meeting', 'was received': 'meeting', 'were received': 'meeting',
