@@ -105,7 +105,7 @@ function rankCountries(sentences: readonly AnalysedSentence[]): string[] {
   return [...score.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([code]) => code);
 }
 
-export function locationOf(s: AnalysedSentence, near: number, compiled: CompiledLocale): PlaceMention | undefined {
+export function locationOf(s: AnalysedSentence, near: number): PlaceMention | undefined {
   let best: PlaceMention | undefined;
   let bestDistance = Infinity;
   for (const place of s.places) {
@@ -118,6 +118,5 @@ export function locationOf(s: AnalysedSentence, near: number, compiled: Compiled
       bestDistance = distance;
     }
   }
-  void compiled;
   return best;
 }

@@ -263,7 +263,7 @@ function buildForTrigger(
 ): DraftEvent[] {
   const codes = distinctCodes(actors);
   const base = { localId: '', sentenceIndex: s.sentence.index, evidence: [evidenceOf(s)] };
-  const here = locationOf(s, trigger.first, compiled);
+  const here = locationOf(s, trigger.first);
 
   if (type === 'visit') {
     // "X a accueilli son homologue Y": X's country hosts, Y's visits; else the place says who hosts.

@@ -182,10 +182,8 @@ function roleReferences(
   return found;
 }
 
+/** The name as written, rebuilt from its tokens (names never span a line, so one space between words). */
 function sliceText(tokens: readonly Token[], first: number, last: number): string {
-  const a = tokens[first] as Token;
-  const b = tokens[last - 1] as Token;
-  // Rebuild from tokens: names never span a line, and offsets stay exact.
   let text = '';
   for (let i = first; i < last; i++) {
     const t = tokens[i] as Token;
@@ -193,8 +191,6 @@ function sliceText(tokens: readonly Token[], first: number, last: number): strin
     if (i > first && prev && prev.end < t.start) text += ' ';
     text += t.text;
   }
-  void a;
-  void b;
   return text;
 }
 
