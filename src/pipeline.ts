@@ -42,6 +42,15 @@ export function processObject(sourceKey: string, bytes: Uint8Array, options: Pip
   return { sourceKey, records, rejections };
 }
 
+/** An object known from its listing or event to be over the limit: rejected without reading it. */
+export function tooLargeOutcome(sourceKey: string, size: number, maxBytes: number): ObjectOutcome {
+  return {
+    sourceKey,
+    records: [],
+    rejections: [{ sourceKey, reason: 'too-large', message: `${size} bytes is over the limit of ${maxBytes} bytes; not read` }],
+  };
+}
+
 export interface ProcessProgress {
   readonly index: number;
   readonly total: number;
@@ -66,13 +75,7 @@ export async function processStorage(
   const rejections: Rejection[] = [];
   for (const [index, object] of objects.entries()) {
     const outcome: ObjectOutcome =
-      object.size > maxBytes
-        ? {
-            sourceKey: object.key,
-            records: [],
-            rejections: [{ sourceKey: object.key, reason: 'too-large', message: `${object.size} bytes is over the limit of ${maxBytes} bytes; not read` }],
-          }
-        : processObject(object.key, await input.get(object.key), options);
+      object.size > maxBytes ? tooLargeOutcome(object.key, object.size, maxBytes) : processObject(object.key, await input.get(object.key), options);
     records.push(...outcome.records);
     rejections.push(...outcome.rejections);
     options.onProgress?.({ index, total: objects.length, outcome });

@@ -39,10 +39,11 @@ export async function writeDatasets(
   const outputs: { key: string; body: string; contentType: string; rows?: number }[] = [
     { key: EVENTS_TABLE.file, body: toCsv(EVENTS_TABLE, rows.events), contentType: CSV, rows: rows.events.length },
     { key: AGREEMENTS_TABLE.file, body: toCsv(AGREEMENTS_TABLE, rows.agreements), contentType: CSV, rows: rows.agreements.length },
-    { key: ARTICLES_TABLE.file, body: toCsv(ARTICLES_TABLE, rows.articles), contentType: CSV, rows: rows.articles.length },
     { key: REJECTED_TABLE.file, body: toCsv(REJECTED_TABLE, rows.rejected), contentType: CSV, rows: rows.rejected.length },
     { key: 'events.jsonld', body: eventsJsonLd(articles, options), contentType: JSON_LD },
     { key: 'agreements.jsonld', body: agreementsJsonLd(articles, options), contentType: JSON_LD },
+    // The index of what was read goes last: whoever sees a new articles.csv finds rows for every article in it.
+    { key: ARTICLES_TABLE.file, body: toCsv(ARTICLES_TABLE, rows.articles), contentType: CSV, rows: rows.articles.length },
   ];
   const files: PublishedFile[] = [];
   for (const output of outputs) {

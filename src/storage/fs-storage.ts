@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidKeyError, ObjectNotFoundError, StorageError } from './errors.js';
-import type { PutOptions, Storage, StoredObject } from './storage.js';
+import type { ObjectInfo, PutOptions, Storage, StoredObject } from './storage.js';
 import { compareKeys } from './storage.js';
 
 /** A folder as a bucket: keys are paths relative to `root`. Dot-files and dot-folders are not listed. */
@@ -27,6 +27,19 @@ export class FsStorage implements Storage {
     } catch (error) {
       if (isNotFound(error)) throw new ObjectNotFoundError(key, { cause: error });
       throw new StorageError(`cannot read "${key}" under ${this.root}`, key, { cause: error });
+    }
+  }
+
+  async head(key: string): Promise<ObjectInfo | undefined> {
+    const file = this.pathOf(key);
+    try {
+      const info = await stat(file, { bigint: true });
+      if (!info.isFile()) return undefined;
+      // put() renames a fresh file into place, so the inode changes with every write.
+      return { key, size: Number(info.size), version: `${info.ino}-${info.size}-${info.mtimeNs}` };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw new StorageError(`cannot stat "${key}" under ${this.root}`, key, { cause: error });
     }
   }
 
@@ -78,5 +91,7 @@ export class FsStorage implements Storage {
 }
 
 function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ENOENT';
+  // ENOTDIR: a part of the path is a file, so the object cannot be there either.
+  const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }

@@ -8,6 +8,15 @@ export interface StoredObject {
   readonly size: number;
 }
 
+/** What `head` tells about one object without reading it. */
+export interface ObjectInfo extends StoredObject {
+  /**
+   * Changes whenever the content changes: the ETag on S3 (an MD5 of the bytes for
+   * single-part uploads), size + modification time + inode on a filesystem.
+   */
+  readonly version: string;
+}
+
 export interface PutOptions {
   readonly contentType?: string;
   readonly cacheControl?: string;
@@ -17,8 +26,11 @@ export interface Storage {
   /** Every object under `prefix`, in key order (byte order of the UTF-8 key). */
   list(prefix?: string): AsyncIterable<StoredObject>;
   get(key: string): Promise<Uint8Array>;
+  /** Size and version of the object, or undefined when there is none; never reads the content. */
+  head(key: string): Promise<ObjectInfo | undefined>;
   /** Replaces the object whole: a reader never sees a half-written one. */
   put(key: string, body: Uint8Array | string, options?: PutOptions): Promise<void>;
+  /** Removes the object; removing one that is not there is not an error. */
   delete(key: string): Promise<void>;
 }
 

@@ -137,7 +137,7 @@ describe('writeDatasets', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'entente-ds-'));
     const summary = await writeDatasets([article], [], new FsStorage(dir), options());
     expect(summary).toMatchObject({ articles: 1, events: 2, agreements: 1, rejected: 0 });
-    expect(summary.files.map((f) => f.key)).toEqual(['events.csv', 'agreements.csv', 'articles.csv', 'rejected.csv', 'events.jsonld', 'agreements.jsonld']);
+    expect(summary.files.map((f) => f.key)).toEqual(['events.csv', 'agreements.csv', 'rejected.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv']);
     const articles = parseCsv(await readFile(path.join(dir, 'articles.csv'), 'utf8'));
     expect(articles[0]).toMatchObject({ article_id: 'art-0000000000000001', event_count: '2', agreement_count: '1', extracted: 'yes' });
     for (const f of summary.files) expect((await readFile(path.join(dir, f.key))).length).toBe(f.bytes);

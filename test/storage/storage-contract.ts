@@ -36,6 +36,25 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       expect(keys).toEqual([]);
     });
 
+    it('tells size and version without reading, and nothing for a missing key', async () => {
+      const storage = await make();
+      await storage.put('h/one.txt', 'first');
+      const first = await storage.head('h/one.txt');
+      expect(first).toMatchObject({ key: 'h/one.txt', size: 5 });
+      expect(first?.version).toMatch(/\S/);
+      await storage.put('h/one.txt', 'second version');
+      const second = await storage.head('h/one.txt');
+      expect(second?.size).toBe(14);
+      expect(second?.version).not.toBe(first?.version);
+      expect(await storage.head('h/missing.txt')).toBeUndefined();
+      expect(await storage.head('h/one.txt/below')).toBeUndefined();
+    });
+
+    it('deletes a missing key without complaint', async () => {
+      const storage = await make();
+      await expect(storage.delete('never/there.txt')).resolves.toBeUndefined();
+    });
+
     it('says which key is missing', async () => {
       const storage = await make();
       await expect(storage.get('nope/missing.txt')).rejects.toThrow(/nope\/missing\.txt/);

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { DEV_USAGE, parseDevArguments, UsageError } from './local-bucket/arguments.js';
+import type { LocalBucket } from './local-bucket/local-bucket.js';
+import { startLocalBucket } from './local-bucket/local-bucket.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-bucket/defaults.js';
+
+/** `npm run dev`: the local bucket, until Ctrl-C. */
+async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseDevArguments(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${DEV_USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    process.stdout.write(`${DEV_USAGE}\n`);
+    return 0;
+  }
+
+  let bucket: LocalBucket;
+  try {
+    bucket = await startLocalBucket({
+      port: args.port,
+      dataDir: args.dataDir,
+      mirrorDir: args.mirrorDir,
+      logLevel: args.quiet ? 'WARN' : 'INFO',
+      requestLog: args.requestLog,
+      onInvocation: (i) => {
+        if (i.error !== undefined) process.stderr.write(`${i.queue}: the function threw: ${i.error instanceof Error ? i.error.message : String(i.error)}\n`);
+        if (i.failures > 0) process.stderr.write(`${i.queue}: ${i.failures} of ${i.messages} message(s) failed; retried until they succeed or run out of attempts\n`);
+      },
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      process.stderr.write(`port ${args.port} is in use: is \`npm run dev\` already running? Pick another with --port.\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  process.stdout.write(banner(bucket));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write('\nStopping: finishing the work under way (Ctrl-C again to quit at once)…\n');
+  process.once('SIGINT', () => process.exit(130));
+  await Promise.race([bucket.idle(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+  await bucket.close();
+  const dead = Object.entries(bucket.deadLetters()).filter(([, messages]) => messages.length > 0);
+  for (const [queue, messages] of dead) process.stderr.write(`${queue}: ${messages.length} message(s) gave up after their retries (see the logs above)\n`);
+  return 0;
+}
+
+function banner(bucket: LocalBucket): string {
+  const relative = (dir: string): string => path.relative(process.cwd(), dir) || '.';
+  const { upload, work, datasets } = bucket.buckets;
+  const files = ['events.csv', 'agreements.csv', 'articles.csv', 'rejected.csv', 'events.jsonld', 'agreements.jsonld'];
+  return [
+    '',
+    `Entente local bucket: S3 API on ${bucket.endpoint} (data in ${relative(bucket.dataDir)}/, kept across restarts)`,
+    `  upload bucket     ${upload}   drop articles under ${bucket.incomingPrefix}; reports appear under rejected/`,
+    `  working storage   ${work}`,
+    `  datasets bucket   ${datasets}`,
+    '',
+    'Upload:',
+    `  npm run upload -- FILE…${bucket.port === 4569 ? '' : ` --port ${bucket.port}`}`,
+    '  or, with the AWS CLI:',
+    `  export AWS_ACCESS_KEY_ID=${LOCAL_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${LOCAL_CREDENTIALS.secretAccessKey} AWS_DEFAULT_REGION=${LOCAL_REGION} AWS_REQUEST_CHECKSUM_CALCULATION=when_required`,
+    `  aws s3 cp FILE s3://${upload}/${bucket.incomingPrefix} --endpoint-url ${bucket.endpoint}`,
+    `  aws s3 rm s3://${upload}/${bucket.incomingPrefix}FILE --endpoint-url ${bucket.endpoint}   (its rows leave the datasets)`,
+    '',
+    'Datasets (updated a moment after each upload):',
+    ...files.map((f) => `  ${bucket.datasetUrl(f)}`),
+    ...(bucket.mirrorDir !== undefined ? [`  on disk: ${relative(bucket.mirrorDir)}/`] : []),
+    '',
+    'The functions log JSON lines below. Ctrl-C to stop.',
+    '',
+  ].join('\n');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,25 @@
+/** What the local bucket and `npm run upload` agree on when nothing else is said. */
+export const DEFAULT_PORT = 4569;
+export const DEFAULT_DATA_DIR = '.local/s3';
+export const DEFAULT_MIRROR_DIR = '.local/datasets';
+
+export interface BucketNames {
+  /** Users drop articles under incoming/ here; reports appear under rejected/. */
+  readonly upload: string;
+  /** Private working storage: records, markers, rejections. */
+  readonly work: string;
+  /** The published datasets. */
+  readonly datasets: string;
+}
+
+export const LOCAL_BUCKETS: BucketNames = {
+  upload: 'entente-uploads',
+  work: 'entente-work',
+  datasets: 'entente-datasets',
+};
+
+export const LOCAL_REGION = 'us-east-1';
+export const LOCAL_ACCOUNT = '000000000000';
+
+/** s3rver knows one access key id, S3RVER; it does not check version 4 signatures. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;

@@ -1,0 +1,48 @@
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { publish } from '../src/pipeline.js';
+import { logger } from './runtime/observability.js';
+import { publishResources } from './runtime/resources.js';
+import { parseS3EventMessage } from './runtime/s3-event.js';
+
+/**
+ * Working-storage change notifications (records/, sources/, rejections/ → SQS, batched
+ * with a window; one instance at a time) → every dataset rebuilt from working storage and
+ * written to the datasets bucket, data files first and articles.csv last. What changed
+ * does not matter, only that something did: the publication is a pure function of the
+ * working storage, so running it twice gives the same files. On failure every message of
+ * the batch is returned for retry.
+ */
+export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+  if (context !== undefined) logger.addContext(context);
+  if (event.Records.length === 0) return { batchItemFailures: [] };
+  let changes = 0;
+  for (const message of event.Records) {
+    try {
+      changes += parseS3EventMessage(message.body).length;
+    } catch (error) {
+      // It still says that something changed, which is all a publication needs.
+      logger.warn('message is not an S3 event notification; publishing anyway', { messageId: message.messageId, error: error as Error });
+    }
+  }
+  try {
+    const { env, store, datasets } = publishResources();
+    const started = performance.now();
+    const snapshot = await store.loadAll();
+    for (const articleId of snapshot.missing) logger.warn('article named by a source marker has no records; left out', { articleId });
+    const summary = await publish(snapshot.records, snapshot.rejections, datasets, { baseUri: env.baseUri, cacheControl: env.cacheControl });
+    logger.info('datasets published', {
+      messages: event.Records.length,
+      changes,
+      articles: summary.articles,
+      events: summary.events,
+      agreements: summary.agreements,
+      rejected: summary.rejected,
+      files: summary.files.map((f) => f.key),
+      milliseconds: Math.round(performance.now() - started),
+    });
+    return { batchItemFailures: [] };
+  } catch (error) {
+    logger.error('publication failed; the batch will be retried', { messages: event.Records.length, error: error as Error });
+    return { batchItemFailures: event.Records.map((message) => ({ itemIdentifier: message.messageId })) };
+  }
+};

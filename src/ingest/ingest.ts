@@ -1,0 +1,143 @@
+import type { Rejection } from '../article/article.js';
+import { DEFAULT_MAX_BYTES } from '../article/read-object.js';
+import type { ObjectOutcome, PipelineOptions } from '../pipeline.js';
+import { processObject, tooLargeOutcome } from '../pipeline.js';
+import type { RecordStore } from '../records/record-store.js';
+import { ObjectNotFoundError } from '../storage/errors.js';
+import type { ObjectInfo, Storage } from '../storage/storage.js';
+import { UploadKeptChangingError } from './errors.js';
+
+/**
+ * One upload key → working storage, whatever order its notifications arrive in. S3 to SQS
+ * delivers at least once and in no set order, so the event only says which key to look
+ * at: the key is brought in line with the object as it is now (or with its absence), and
+ * the work is checked against the object's version afterwards; if the object changed
+ * meanwhile, the pass is made again with what is there now.
+ */
+export interface UploadHint {
+  /** What the notification said happened. */
+  readonly kind: 'created' | 'removed';
+  /** From an ObjectCreated event: lets an object over the limit be rejected without reading it. */
+  readonly size?: number;
+  /** The ETag of the event (created only). */
+  readonly version?: string;
+}
+
+export interface IngestOptions extends PipelineOptions {
+  /** Uploads live under it; the source key is the rest of the object key. @default 'incoming/' */
+  readonly incomingPrefix?: string;
+  /** Rejection reports are written to `<reportPrefix><sourceKey>.json` in the upload storage. @default 'rejected/' */
+  readonly reportPrefix?: string;
+  /** @default 3 */
+  readonly maxPasses?: number;
+}
+
+export type IngestState =
+  /** The key's articles and rejections are recorded. */
+  | 'recorded'
+  /** The key is gone; what it contributed is removed. */
+  | 'removed'
+  /** Not an upload: outside the prefix, or a folder placeholder. */
+  | 'ignored';
+
+export interface IngestResult {
+  readonly key: string;
+  readonly sourceKey: string;
+  readonly state: IngestState;
+  /** Articles the key holds now. */
+  readonly articleIds: readonly string[];
+  /** Articles it held before this change and no longer does. */
+  readonly removedArticleIds: readonly string[];
+  readonly rejections: readonly Rejection[];
+  /** The report written to the upload storage, when there are rejections. */
+  readonly reportKey?: string;
+  /** 1 unless the upload changed while it was read. */
+  readonly passes: number;
+}
+
+export const DEFAULT_REPORT_PREFIX = 'rejected/';
+
+export async function ingestUpload(uploads: Storage, store: RecordStore, key: string, hint: UploadHint, options: IngestOptions = {}): Promise<IngestResult> {
+  const incomingPrefix = options.incomingPrefix ?? 'incoming/';
+  const reportPrefix = options.reportPrefix ?? DEFAULT_REPORT_PREFIX;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxPasses = options.maxPasses ?? 3;
+  const sourceKey = key.startsWith(incomingPrefix) ? key.slice(incomingPrefix.length) : '';
+  if (sourceKey === '' || key.endsWith('/')) {
+    return { key, sourceKey, state: 'ignored', articleIds: [], removedArticleIds: [], rejections: [], passes: 0 };
+  }
+  store.checkSourceKey(sourceKey);
+  const reportKey = `${reportPrefix}${sourceKey}.json`;
+
+  // What the object is believed to be: from the event for a creation (so its size can be
+  // checked before reading), looked up for a removal (the key may hold a newer upload).
+  let seen: ObjectInfo | undefined =
+    hint.kind === 'created' ? { key, size: hint.size ?? 0, version: hint.version ?? '' } : await uploads.head(key);
+  for (let pass = 1; pass <= maxPasses; pass++) {
+    let outcome: ObjectOutcome | undefined;
+    if (seen !== undefined) {
+      if (seen.size > maxBytes) outcome = tooLargeOutcome(sourceKey, seen.size, maxBytes);
+      else {
+        try {
+          outcome = processObject(sourceKey, await uploads.get(key), options);
+        } catch (error) {
+          if (!(error instanceof ObjectNotFoundError)) throw error;
+          seen = undefined;
+        }
+      }
+    }
+
+    let result: IngestResult;
+    if (outcome === undefined) {
+      const change = await store.removeContribution(sourceKey);
+      await deleteIfPresent(uploads, reportKey);
+      result = { key, sourceKey, state: 'removed', articleIds: [], removedArticleIds: change.removedArticleIds, rejections: [], passes: pass };
+    } else {
+      const change = await store.putContribution(sourceKey, outcome.records, outcome.rejections);
+      if (outcome.rejections.length > 0) {
+        await uploads.put(reportKey, rejectionReport(key, sourceKey, seen, change.articleIds, outcome.rejections), { contentType: 'application/json' });
+      } else {
+        await deleteIfPresent(uploads, reportKey);
+      }
+      result = {
+        key,
+        sourceKey,
+        state: 'recorded',
+        articleIds: change.articleIds,
+        removedArticleIds: change.removedArticleIds,
+        rejections: outcome.rejections,
+        ...(outcome.rejections.length > 0 ? { reportKey } : {}),
+        passes: pass,
+      };
+    }
+
+    const now = await uploads.head(key);
+    if (now?.version === seen?.version) return result;
+    seen = now;
+  }
+  throw new UploadKeptChangingError(key, maxPasses);
+}
+
+async function deleteIfPresent(storage: Storage, key: string): Promise<void> {
+  if ((await storage.head(key)) !== undefined) await storage.delete(key);
+}
+
+/** The machine-readable report a user finds beside the upload. */
+function rejectionReport(key: string, sourceKey: string, object: ObjectInfo | undefined, accepted: readonly string[], rejections: readonly Rejection[]): string {
+  return `${JSON.stringify(
+    {
+      key,
+      sourceKey,
+      ...(object !== undefined ? { size: object.size, version: object.version } : {}),
+      articlesAccepted: accepted.length,
+      rejections: rejections.map((r) => ({
+        reason: r.reason,
+        message: r.message,
+        ...(r.line !== undefined ? { line: r.line } : {}),
+        ...(r.column !== undefined ? { column: r.column } : {}),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
