@@ -110,6 +110,8 @@ interface AttachedDate {
   readonly cost: number;
   /** The date lies after publication: whatever it dates has not happened yet. */
   readonly future: boolean;
+  /** Nearest to this trigger, rather than shared across its clause. */
+  readonly direct: boolean;
 }
 
 /**
@@ -138,14 +140,14 @@ function attachDates(s: AnalysedSentence, published: PartialDate | undefined): M
     const framing = first <= FRAME_WINDOW && s.tokens[last]?.text === ',';
     if (bestCost <= MAX_DATE_GAP) {
       const known = attached.get(best);
-      if (!known || bestCost < known.cost) attached.set(best, { date, cost: bestCost, future });
+      if (!known || bestCost < known.cost) attached.set(best, { date, cost: bestCost, future, direct: true });
     }
     // One clause, one time: "ont bouclé hier … en signant" dates the signing too, unless a
     // comma parts them; a date framing the sentence dates every trigger in it.
     for (const t of s.triggers) {
       if (attached.has(t)) continue;
       const plain = Math.max(0, t.first >= last ? t.first - last : first - t.last);
-      if (framing || (gap(s, t, { first, last }) === plain && plain <= MAX_SHARED_GAP)) attached.set(t, { date, cost: plain, future });
+      if (framing || (gap(s, t, { first, last }) === plain && plain <= MAX_SHARED_GAP)) attached.set(t, { date, cost: plain, future, direct: false });
     }
   }
   return attached;
@@ -209,7 +211,9 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
   const callMode = live.some((t) => t.type === 'call') && !live.some((t) => t.type === 'visit');
   let next = 0;
 
-  for (const s of analysis.sentences) {
+  for (const told of analysis.sentences) {
+    // People read before a visit told their country ("Lamamra" is the Algerian visitor) know it now.
+    const s: AnalysedSentence = { ...told, people: told.people.map((p) => (p.country ? p : { ...p, country: ctx.registry.countryOf(p.name) })) };
     const sameYear = s.dates.filter((d) => !published || d.date.year === published.year);
     const actors = actorsOf(s, compiled);
     const seenTypes = new Set<EventType>();
@@ -219,14 +223,18 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
     const datedByType = new Map<EventType, AttachedDate>();
     for (const t of s.triggers) {
       const d = dates.get(t);
-      if (d && !datedByType.has(typeOf(t))) datedByType.set(typeOf(t), d);
+      const known = datedByType.get(typeOf(t));
+      if (d && (!known || (d.direct && !known.direct))) datedByType.set(typeOf(t), d);
     }
+    // A word of the event itself ("state visit") speaks before one implying it ("welcomed his").
+    const triggers = [...s.triggers].sort((a, b) => Number(a.hosting ?? false) - Number(b.hosting ?? false));
     const sameTime = ctx.lastEventDate !== undefined && compiled.sameTime.findAll(s.tokens).length > 0;
-    for (const trigger of s.triggers) {
+    for (const trigger of triggers) {
       if (trigger.planned || trigger.negated || trigger.anaphoric) continue;
       const type = typeOf(trigger);
       if (seenTypes.has(type)) continue;
-      const dated = dates.get(trigger) ?? datedByType.get(type);
+      const own = dates.get(trigger);
+      const dated = own?.direct ? own : (datedByType.get(type) ?? own);
       // Background from another year, or a date still to come, is no event of this article.
       if (dated && (dated.future || (published && dated.date.date.year !== published.year))) continue;
       seenTypes.add(type);

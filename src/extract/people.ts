@@ -259,11 +259,17 @@ function roleCountry(tokens: readonly Token[], first: number, last: number, plac
     if (isNameWord(t, i) && isNameWord(prev, i - 1)) break;
     if (country !== undefined) break;
   }
-  if (tokens[last]?.text === ',') {
-    for (let i = last + 1, steps = 0; i < tokens.length && steps < 16 && allowed(i); i++, steps++) {
-      if (tokens[i]?.text === ',' && steps > 0) break;
-      if (isTitle(i)) anchored = true;
-      take(i);
+  if (tokens[last]?.text === ',' && country === undefined) {
+    // ", Hungary's Minister of Foreign Affairs," is an apposition only if it closes: in
+    // "avec X, le chef de la diplomatie russe a décrit …" the phrase is the next subject.
+    let i = last + 1;
+    while (i < tokens.length && i - last <= 16 && allowed(i) && tokens[i]?.text !== ',') i++;
+    const closes = i >= tokens.length || tokens[i]?.text === ',' || tokens[i]?.text === '.' || tokens[i]?.text === ';';
+    if (closes) {
+      for (let j = last + 1; j < i; j++) {
+        if (isTitle(j)) anchored = true;
+        take(j);
+      }
     }
   }
   if (country === undefined && title !== undefined) {
