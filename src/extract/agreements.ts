@@ -9,6 +9,8 @@ import type { AgreementStatus, AgreementTopic, Evidence, ExtractedAgreement } fr
 
 /** How far after a signing sentence the article may still be detailing what was signed. */
 const FOLLOWING_SENTENCES = 3;
+/** The largest number read as a count of agreements signed at once. */
+const MAX_COUNT = 60;
 /** How many words after an agreement noun may say what it is about. */
 const DESCRIPTOR_WORDS = 14;
 
@@ -66,7 +68,8 @@ function numberBefore(tokens: readonly Token[], index: number, compiled: Compile
     const t = tokens[i] as Token;
     // A number belongs to the nearest noun: stop at a determiner or another agreement noun.
     if (isBoundary(t) || compiled.definite.has(t.folded) || compiled.agreementNouns.matchAt(tokens, i)) return undefined;
-    if (/^\d+$/.test(t.text)) return { value: Number(t.text), at: i };
+    // "the 1997 agreement" names a year, not a count: counts of agreements are small.
+    if (/^\d+$/.test(t.text)) return Number(t.text) <= MAX_COUNT ? { value: Number(t.text), at: i } : undefined;
     for (let back = 0; back < 2 && i - back >= 0; back++) {
       const m = compiled.numbers.matchAt(tokens, i - back);
       if (m && m.index + m.length === i + 1) return { value: m.value, at: i - back };
@@ -143,7 +146,7 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
     const t = tokens[i] as Token;
     if (!compiled.otherWords.has(t.folded) || starts.some((s0) => s0.first <= i && i < s0.nounEnd)) continue;
     const after = tokens[i + 1];
-    const afterNumber = after && (compiled.numbers.matchAt(tokens, i + 1) ?? (/^\d+$/.test(after.text) ? { value: Number(after.text), length: 1 } : undefined));
+    const afterNumber = after && (compiled.numbers.matchAt(tokens, i + 1) ?? (/^\d+$/.test(after.text) && Number(after.text) <= MAX_COUNT ? { value: Number(after.text), length: 1 } : undefined));
     const before = numberBefore(tokens, i + 1, compiled);
     const value = afterNumber?.value ?? (before && before.at === i - 1 ? before.value : undefined);
     if (value !== undefined && value >= 2) starts.push({ first: Math.min(i, before?.at ?? i), nounEnd: i + 2, head: 'other', count: value, other: true, group: true });

@@ -2,6 +2,7 @@ import type { DateMention } from '../dates/find-date-mentions.js';
 import { findDateMentions } from '../dates/find-date-mentions.js';
 import type { PartialDate } from '../dates/partial-date.js';
 import { splitSentences } from './common/sentences.js';
+import type { Token } from './common/tokenise.js';
 import { tokenise } from './common/tokenise.js';
 import type { CompiledLocale } from './compiled-locale.js';
 import type { PersonMention } from './people.js';
@@ -32,14 +33,21 @@ export function analyseArticle(text: string, published: PartialDate | undefined,
   const sentences = splitSentences(text, compiled.locale.code, compiled.abbreviations);
   const registry = new PeopleRegistry();
   const analysed: AnalysedSentence[] = [];
-  for (const sentence of sentences) {
-    const tokens = tokenise(sentence.text, sentence.start);
+  const tokenised = sentences.map((sentence) => tokenise(sentence.text, sentence.start));
+  const found = tokenised.map((tokens) => findPlaces(tokens, compiled));
+  const named = new Set(found.flat().filter((p) => !p.entry.alternatives?.length).map((p) => p.entry.code));
+  for (const [n, sentence] of sentences.entries()) {
+    const tokens = tokenised[n] as Token[];
+    // "congolaise" is the DRC's in an article that names the DRC.
+    const places = (found[n] as PlaceMention[]).map((p) => {
+      const other = p.entry.alternatives?.find((code) => named.has(code));
+      return other && !named.has(p.entry.code) ? { ...p, entry: { ...p.entry, code: other, alternatives: undefined } } : p;
+    });
     const dates: DateMention[] = findDateMentions(sentence.text, compiled.locale.dateLocale, published).map((d) => ({
       ...d,
       start: d.start + sentence.start,
       end: d.end + sentence.start,
     }));
-    const places = findPlaces(tokens, compiled);
     const placeAt = indexPlaces(places);
     const planned = plannedTokens(tokens, compiled);
     const triggers: TriggerMention[] = findTriggers(tokens, compiled, placeAt, planned);
@@ -72,6 +80,8 @@ export function distinctCodes(actors: readonly ActorMention[]): string[] {
 }
 
 const TITLE_REACH = 3;
+/** How many words from its event word a place may stand and still say where it happened. */
+const LOCATION_REACH = 14;
 
 function titledOrganisation(s: AnalysedSentence, place: PlaceMention, compiled: CompiledLocale): boolean {
   for (let i = Math.max(0, place.first - TITLE_REACH); i < Math.min(s.tokens.length, place.last + TITLE_REACH); i++) {
@@ -105,7 +115,7 @@ function rankCountries(sentences: readonly AnalysedSentence[]): string[] {
   return [...score.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([code]) => code);
 }
 
-export function locationOf(s: AnalysedSentence, near: number): PlaceMention | undefined {
+export function locationOf(s: AnalysedSentence, near: number, reach = LOCATION_REACH): PlaceMention | undefined {
   let best: PlaceMention | undefined;
   let bestDistance = Infinity;
   for (const place of s.places) {
@@ -113,6 +123,8 @@ export function locationOf(s: AnalysedSentence, near: number): PlaceMention | un
     // A city beats a country: prefer the most precise place, then the nearest.
     const precise = place.entry.kind === 'city' || place.capitalOf ? 0 : 1000;
     const distance = precise + Math.abs(place.first - near);
+    // "un entretien … consacré aux crises au Soudan": a place far from the event word is a topic.
+    if (Math.abs(place.first - near) > reach) continue;
     if (distance < bestDistance) {
       best = place;
       bestDistance = distance;

@@ -17,6 +17,8 @@ export interface PlaceEntry {
   readonly city?: City;
   /** The dictionary key was written capitalised: text must be too ("Niger" the country, not a common word). */
   readonly needsCapital: boolean;
+  /** Other codes the same word may stand for ("congolais": COG or COD); the article decides. */
+  readonly alternatives?: readonly string[];
 }
 
 /**
@@ -92,7 +94,7 @@ export function compileLocale(locale: Locale): CompiledLocale {
   // country name used as a place still yields its capital through `capitals`.
   const places = new PhraseTrie<PlaceEntry>();
   const { places: lp, lexicon: lx } = locale;
-  for (const [name, code] of Object.entries(lp.countries)) places.add(name, { kind: 'country', code, needsCapital: startsUpper(name) });
+  for (const [name, code] of Object.entries(lp.countries)) places.add(name, { kind: 'country', code, needsCapital: startsUpper(name), alternatives: lp.ambiguous?.[name]?.filter((c) => c !== code) });
   for (const [name, code] of Object.entries(lp.institutions)) places.add(name, { kind: 'institution', code, needsCapital: startsUpper(name) });
   for (const [name, code] of Object.entries(lp.organisations)) places.add(name, { kind: 'organisation', code, needsCapital: startsUpper(name) });
   for (const [name, english] of Object.entries(lp.cities)) {
@@ -100,7 +102,8 @@ export function compileLocale(locale: Locale): CompiledLocale {
     if (city) places.add(name, { kind: 'city', code: city.country, city, needsCapital: true });
   }
   for (const city of CITIES) places.add(city.name, { kind: 'city', code: city.country, city, needsCapital: true });
-  for (const [name, code] of Object.entries(lp.demonyms)) places.add(name, { kind: 'demonym', code, needsCapital: startsUpper(name) });
+  const alternatives = (name: string, code: string): readonly string[] | undefined => lp.ambiguous?.[name]?.filter((c) => c !== code);
+  for (const [name, code] of Object.entries(lp.demonyms)) places.add(name, { kind: 'demonym', code, needsCapital: startsUpper(name), alternatives: alternatives(name, code) });
   for (const name of lx.nonPlaces) places.add(name, { kind: 'none', code: '', needsCapital: startsUpper(name) });
 
   const agreementNouns = new PhraseTrie<'noun' | 'count'>();

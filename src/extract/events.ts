@@ -237,9 +237,9 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
       const dated = own?.direct ? own : (datedByType.get(type) ?? own);
       // Background from another year, or a date still to come, is no event of this article.
       if (dated && (dated.future || (published && dated.date.date.year !== published.year))) continue;
-      seenTypes.add(type);
       const date = dated?.date.date ?? (sameTime ? ctx.lastEventDate : undefined) ?? ctx.dateFor(type) ?? published;
       const built = buildForTrigger(type, trigger, s, actors, ctx, compiled);
+      if (built.length > 0) seenTypes.add(type);
       for (const event of built) {
         event.localId = `e${next++}`;
         event.date = date;
@@ -271,7 +271,8 @@ function buildForTrigger(
 ): DraftEvent[] {
   const codes = distinctCodes(actors);
   const base = { localId: '', sentenceIndex: s.sentence.index, evidence: [evidenceOf(s)] };
-  const here = locationOf(s, trigger.first);
+  // A visit's destination may stand anywhere in its sentence; other events happen near their word.
+  const here = locationOf(s, trigger.first, type === 'visit' ? Infinity : undefined);
 
   if (type === 'visit') {
     // "X a accueilli son homologue Y": X's country hosts, Y's visits; else the place says who hosts.

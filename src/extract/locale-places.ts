@@ -14,4 +14,10 @@ export interface LocalePlaces {
   readonly institutions: Readonly<Record<string, string>>;
   /** International organisations, names and acronyms ("ONU", "Union africaine") → CAMEO code. */
   readonly organisations: Readonly<Record<string, string>>;
+  /**
+   * Names and demonyms shared by several states ("congolais": COG or COD) → every code they
+   * may stand for. The article decides: the code it also names unambiguously wins, else the
+   * one in `countries`/`demonyms`.
+   */
+  readonly ambiguous?: Readonly<Record<string, readonly string[]>>;
 }

@@ -116,6 +116,12 @@ export function findPeople(
         continue;
       }
       const t = tokens[j];
+      // "Mohamed Ould Cheikh El Ghazouani": a courtesy word inside a name is part of it.
+      if (t && t.isCapitalised && compiled.honorifics.has(t.folded) && words.length > 0 && isNameWord(j + 1)) {
+        words.push(t.folded);
+        j++;
+        continue;
+      }
       if (t && compiled.particles.has(t.folded) && words.length > 0) {
         let k = j + 1;
         if (tokens[k]?.text === '-') k++;

@@ -122,7 +122,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'former', 'new', 'special', 'permanent', 'representative', 'envoy', 'chief', 'charge', 'minister', 'cabinet', 'general',
     'federal', 'national', 'government', 'ministry', 'its', 'whose', 's', 'plenipotentiary', 'extraordinary',
   ],
-  insertableWords: ['also', 'then', 'jointly', 'later', 'separately', 'formally', 'officially', 'finally', 'recently', 'already', 'yesterday', 'subsequently', 'successfully'],
+  insertableWords: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'evening', 'night', 'late', 'early', 'on', 'also', 'then', 'jointly', 'later', 'separately', 'formally', 'officially', 'finally', 'recently', 'already', 'yesterday', 'subsequently', 'successfully'],
   nonPlaces: ['Lake Victoria', 'Lake Chad', 'Lake Malawi', 'Lake Tanganyika', 'Congo River', 'Niger River', 'Red Sea', 'Black Sea', 'Persian Gulf', 'Indian Ocean', 'Gulf of Guinea', 'South China Sea', 'East China Sea', 'Horn of Africa', 'West Africa', 'East Africa', 'North Africa', 'Southern Africa', 'Central Africa', 'Latin America', 'Central Asia', 'Southeast Asia', 'South Asia', 'Middle East', 'Indo-Pacific', 'New Guinea'],
   sameTimeWords: ['the same day', 'that same day', 'that evening', 'the same evening', 'later that day', 'on the same occasion', 'shortly afterwards'],
   plannedAfter: ['planned', 'scheduled', 'expected', 'due', 'slated', 'proposed'],

@@ -666,4 +666,8 @@ export const EN_PLACES: LocalePlaces = {
     'CSTO': 'CSTO',
     'Collective Security Treaty Organization': 'CSTO',
   },
+  ambiguous: {
+    Congo: ['COD', 'COG'],
+    Congolese: ['COD', 'COG'],
+  },
 };

@@ -720,4 +720,10 @@ export const FR_PLACES: LocalePlaces = {
     'OTSC': 'CSTO',
     'Organisation du traité de sécurité collective': 'CSTO',
   },
+  ambiguous: {
+    Congo: ['COG', 'COD'],
+    congolais: ['COG', 'COD'],
+    congolaise: ['COG', 'COD'],
+    congolaises: ['COG', 'COD'],
+  },
 };
