@@ -108,7 +108,7 @@ function hasOtherWord(tokens: readonly Token[], from: number, to: number, compil
 /** Items of one sentence: indefinite or counted agreement nouns and ordinals, in order. */
 function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]; groups: { count: number; other: boolean }[] } {
   const tokens = s.tokens;
-  const starts: { first: number; nounEnd: number; head: string; count: number; other: boolean; group: boolean }[] = [];
+  const starts: { first: number; nounEnd: number; head: string; count: number; other: boolean; group: boolean; ordinal?: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const ordinal = compiled.ordinals.matchAt(tokens, i);
     if (ordinal && !compiled.agreementNouns.matchAt(tokens, i + ordinal.length - 1)) {
@@ -119,7 +119,7 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
       const opensClause = i === 0 || isBoundary(tokens[i - 1]) || compiled.conjunctions.matchAt(tokens, i - 1)?.length === 1 || endsEnumerationOpener(tokens, i, compiled);
       if (!isOtherNoun && (opensClause || isNoun)) {
         const end = isNoun ? i + ordinal.length + isNoun.length : i + ordinal.length;
-        starts.push({ first: i, nounEnd: end, head: ordinal.value ? (tokens[i + ordinal.length - 1] as Token).folded : '', count: 1, other: false, group: false });
+        starts.push({ first: i, nounEnd: end, head: ordinal.value ? (tokens[i + ordinal.length - 1] as Token).folded : '', count: 1, other: false, group: false, ordinal: !isNoun });
         i = end - 1;
         continue;
       }
@@ -158,8 +158,9 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
   starts.forEach((start, k) => {
     const nextStart = starts[k + 1]?.first ?? tokens.length;
     let end = Math.min(nextStart, start.nounEnd + DESCRIPTOR_WORDS, tokens.length);
-    // A counted group lists its topics across commas ("deal with science, technology and …").
-    if (start.group) end = Math.min(nextStart, tokens.length);
+    // A counted group lists its topics across commas ("deal with science, technology and …");
+    // an ordinal is the subject of what follows ("La première, de 150 millions, soutiendra …").
+    if (start.group || start.head === '' || start.ordinal) end = Math.min(nextStart, tokens.length);
     else for (let j = start.nounEnd; j < end; j++) if (isBoundary(tokens[j]) && tokens[j]?.text !== ':') { end = j; break; }
     // Words before the noun say what it is about too: "a health cooperation protocol".
     const topics = topicsIn(tokens, start.first, end, compiled);

@@ -100,17 +100,18 @@ function isCapital(place: PlaceMention, compiled: CompiledLocale): boolean {
 function rankCountries(sentences: readonly AnalysedSentence[]): string[] {
   const score = new Map<string, { n: number; first: number }>();
   let order = 0;
-  const bump = (code: string): void => {
+  const bump = (code: string, weight: number): void => {
     const s = score.get(code);
-    if (s) s.n++;
-    else score.set(code, { n: 1, first: order });
+    if (s) s.n += weight;
+    else score.set(code, { n: weight, first: order });
     order++;
   };
   for (const s of sentences) {
-    const mentions: { index: number; code: string }[] = [];
-    for (const place of s.places) if (place.entry.kind !== 'organisation') mentions.push({ index: place.first, code: place.entry.code });
-    for (const p of s.people) if (p.country) mentions.push({ index: p.first, code: p.country });
-    mentions.sort((a, b) => a.index - b.index).forEach((m) => bump(m.code));
+    const mentions: { index: number; code: string; weight: number }[] = [];
+    // Where things happen says less about who acts than who is named: "la guerre en Ukraine".
+    for (const place of s.places) if (place.entry.kind !== 'organisation') mentions.push({ index: place.first, code: place.entry.code, weight: place.locative ? 1 : 2 });
+    for (const p of s.people) if (p.country) mentions.push({ index: p.first, code: p.country, weight: 2 });
+    mentions.sort((a, b) => a.index - b.index).forEach((m) => bump(m.code, m.weight));
   }
   return [...score.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([code]) => code);
 }

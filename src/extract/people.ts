@@ -255,7 +255,9 @@ function roleCountry(tokens: readonly Token[], first: number, last: number, plac
   }
   let anchored = title !== undefined;
 
-  for (let i = first - 1, steps = 0; i >= 0 && steps < 14 && allowed(i); i--, steps++) {
+  // "Mme von der Leyen", "M. Kambongo": a courtesy title is the whole role phrase.
+  const courtesy = compiled.honorifics.has(tokens[first - 1]?.folded ?? '') || (tokens[first - 1]?.text === '.' && compiled.honorifics.has(tokens[first - 2]?.folded ?? ''));
+  for (let i = first - 1, steps = 0; !courtesy && i >= 0 && steps < 14 && allowed(i); i--, steps++) {
     const t = tokens[i] as Token;
     if (compiled.counterpart.matchAt(tokens, i)) counterpart = true;
     take(i);

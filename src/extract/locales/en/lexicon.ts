@@ -95,7 +95,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'trade': 'trade', 'commerce': 'trade', 'commercial': 'trade', 'free trade': 'trade', 'customs': 'trade',
     'investment': 'investment', 'investments': 'investment',
     'economic': 'economic', 'economy': 'economic', 'financial': 'economic', 'finance': 'economic',
-    'energy': 'energy', 'oil': 'energy', 'gas': 'energy', 'electricity': 'energy', 'mining': 'energy', 'mineral': 'energy', 'nuclear': 'energy', 'renewable': 'energy',
+    'energy': 'energy', 'hydrogen': 'energy', 'solar': 'energy', 'power grid': 'energy', 'oil': 'energy', 'gas': 'energy', 'electricity': 'energy', 'mining': 'energy', 'mineral': 'energy', 'nuclear': 'energy', 'renewable': 'energy',
     'defence': 'defense', 'defense': 'defense', 'military': 'defense', 'armed forces': 'defense',
     'security': 'security', 'police': 'security', 'policing': 'security', 'terrorism': 'security', 'crime': 'security', 'narcotics': 'security', 'drug trafficking': 'security', 'cybersecurity': 'security',
     'extradition': 'judicial', 'legal assistance': 'judicial', 'judicial': 'judicial', 'justice': 'judicial', 'sentenced persons': 'judicial',

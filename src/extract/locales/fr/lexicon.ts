@@ -172,7 +172,7 @@ export const FR_LEXICON: LocaleLexicon = {
     'commerce': 'trade', 'commercial': 'trade', 'commerciale': 'trade', 'échanges commerciaux': 'trade', 'libre-échange': 'trade', 'douane': 'trade', 'douanière': 'trade',
     'investissements': 'investment', 'investissement': 'investment',
     'économique': 'economic', 'économiques': 'economic', 'coopération économique': 'economic', 'finances': 'economic', 'financière': 'economic',
-    'énergie': 'energy', 'énergétique': 'energy', 'hydrocarbures': 'energy', 'pétrole': 'energy', 'gaz': 'energy', 'électricité': 'energy', 'mines': 'energy', 'minière': 'energy',
+    'énergie': 'energy', 'énergies': 'energy', 'renouvelables': 'energy', 'électrique': 'energy', 'hydrogène': 'energy', 'solaire': 'energy', 'énergétique': 'energy', 'hydrocarbures': 'energy', 'pétrole': 'energy', 'gaz': 'energy', 'électricité': 'energy', 'mines': 'energy', 'minière': 'energy',
     'défense': 'defense', 'militaire': 'defense', 'militaires': 'defense', 'armées': 'defense',
     'sécurité': 'security', 'sécurité intérieure': 'security', 'police': 'security', 'policière': 'security', 'terrorisme': 'security', 'criminalité': 'security', 'stupéfiants': 'security',
     'extradition': 'judicial', 'entraide judiciaire': 'judicial', 'judiciaire': 'judicial', 'justice': 'judicial', 'personnes condamnées': 'judicial', 'transfèrement': 'judicial',
