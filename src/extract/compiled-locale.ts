@@ -64,6 +64,8 @@ export interface CompiledLocale {
   readonly hosting: PhraseTrie<true>;
   readonly companyWords: ReadonlySet<string>;
   readonly enumerationOpeners: PhraseTrie<true>;
+  readonly joint: PhraseTrie<true>;
+  readonly nonEvents: PhraseTrie<true>;
   readonly abbreviations: ReadonlySet<string>;
   readonly citiesByName: ReadonlyMap<string, City>;
   readonly capitals: ReadonlyMap<string, City>;
@@ -149,6 +151,8 @@ export function compileLocale(locale: Locale): CompiledLocale {
     hosting: flags(lx.hostingTriggers),
     companyWords: foldedSet(lx.companyWords),
     enumerationOpeners: flags(lx.enumerationOpeners),
+    joint: flags(lx.jointCues),
+    nonEvents: flags(lx.nonEvents),
     abbreviations: new Set(lx.abbreviations.map(fold)),
     citiesByName,
     capitals,

@@ -241,6 +241,7 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
       const built = buildForTrigger(type, trigger, s, actors, ctx, compiled);
       if (built.length > 0) seenTypes.add(type);
       for (const event of built) {
+        learnByElimination(s, event, ctx.registry);
         event.localId = `e${next++}`;
         event.date = date;
         event.dateStated = dated !== undefined || sameTime;
@@ -340,8 +341,13 @@ function buildForTrigger(
       });
   }
 
+  // A press appearance by one side alone counts with that side only, unless the text says
+  // both were there ("conférence de presse conjointe", "the two ministers told reporters").
+  const jointly = type === 'press_conference' && compiled.joint.findAll(s.tokens).length > 0;
+  const oneSided = type === 'press_conference' && !jointly && codes.length <= 1;
+  const speaker = codes[0] ?? ctx.protagonist();
   // signing, press conference: everyone named, completed from the story when one side is implicit.
-  const participants = sortCodes(ctx.complete(codes));
+  const participants = oneSided ? (speaker ? [speaker] : []) : sortCodes(ctx.complete(codes));
   if (participants.length < 2 && type === 'signing') return [];
   if (participants.length === 0) return [];
   const location = toPlace(here, compiled) ?? contextLocation(participants, ctx);
@@ -368,6 +374,20 @@ function contextLocation(participants: readonly string[], ctx: NarrativeContext)
   if (ctx.trip && participants.includes(ctx.trip.visitor)) return ctx.trip.location;
   if (ctx.lastPair && sameSet(ctx.lastPair.participants, participants)) return ctx.lastPair.location;
   return undefined;
+}
+
+/**
+ * "au cours d'un point de presse avec Macky Sall, la présidente de la Commission …": when
+ * one person of a two-sided event has no known country and one side has nobody named,
+ * that person is that side.
+ */
+function learnByElimination(s: AnalysedSentence, event: DraftEvent, registry: PeopleRegistry): void {
+  if (event.participants.length !== 2) return;
+  const named = s.people.filter((p) => event.people.includes(p.name));
+  const unknown = [...new Set(named.filter((p) => !p.country).map((p) => p.name))];
+  const taken = new Set(named.map((p) => p.country).filter((c): c is string => c !== undefined));
+  const open = event.participants.filter((c) => !taken.has(c));
+  if (unknown.length === 1 && open.length === 1) registry.assignCountry(unknown[0] as string, open[0] as string);
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));

@@ -80,6 +80,10 @@ export interface LocaleLexicon {
   readonly enumerationOpeners: readonly string[];
   /** A word right before a trigger that makes it an infinitive of intent: "to visit", "to sign". */
   readonly infinitiveMarkers: readonly string[];
+  /** "conjointe", "joint", "les deux", "together": a press appearance by both sides, not one. */
+  readonly jointCues: readonly string[];
+  /** Phrases that look like an event but are domestic: "conseil des ministres", "cabinet meeting". */
+  readonly nonEvents: readonly string[];
   /** Possessive determiners before a title: "son homologue", "his counterpart". */
   readonly possessives: readonly string[];
   /** Demonstratives: a trigger after one ("cette visite", "this trip") refers back to an event already told. */

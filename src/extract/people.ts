@@ -256,7 +256,9 @@ function roleCountry(tokens: readonly Token[], first: number, last: number, plac
   let anchored = title !== undefined;
 
   // "Mme von der Leyen", "M. Kambongo": a courtesy title is the whole role phrase.
-  const courtesy = compiled.honorifics.has(tokens[first - 1]?.folded ?? '') || (tokens[first - 1]?.text === '.' && compiled.honorifics.has(tokens[first - 2]?.folded ?? ''));
+  const courtesyAt = compiled.honorifics.has(tokens[first - 1]?.folded ?? '') ? first - 1 : tokens[first - 1]?.text === '.' && compiled.honorifics.has(tokens[first - 2]?.folded ?? '') ? first - 2 : -1;
+  // …unless a title stands right before it: "Qatar's Prime Minister Sheikh Mohammed …".
+  const courtesy = courtesyAt >= 0 && !isTitle(courtesyAt - 1);
   for (let i = first - 1, steps = 0; !courtesy && i >= 0 && steps < 14 && allowed(i); i--, steps++) {
     const t = tokens[i] as Token;
     if (compiled.counterpart.matchAt(tokens, i)) counterpart = true;

@@ -132,7 +132,10 @@ const PLANNED_AFTER_WINDOW = 10;
 
 export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale, placeAt: ReadonlyMap<number, PlaceMention>, planned: readonly boolean[]): TriggerMention[] {
   const triggers: TriggerMention[] = [];
-  for (const m of compiled.triggers.findAll(tokens, (_v, start) => !placeAt.has(start), compiled.insertable)) {
+  // "la réunion du conseil des ministres", "the cabinet meeting": domestic, no diplomacy.
+  const domestic = new Set<number>();
+  for (const m of compiled.nonEvents.findAll(tokens)) for (let i = m.index; i < m.index + m.length; i++) domestic.add(i);
+  for (const m of compiled.triggers.findAll(tokens, (_v, start, end) => !placeAt.has(start) && !domestic.has(start) && !domestic.has(end - 1), compiled.insertable)) {
     const first = m.index;
     const last = m.index + m.length;
     const before = tokens[first - 1];

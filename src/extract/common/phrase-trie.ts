@@ -58,6 +58,7 @@ export class PhraseTrie<V> {
     accept?: (value: V, start: number, end: number) => boolean,
     skippable?: ReadonlySet<string>,
   ): PhraseMatch<V> | undefined {
+    if (index < 0) return undefined;
     let node: Node<V> | undefined = this.root;
     let best: PhraseMatch<V> | undefined;
     for (let i = index; node && i < tokens.length; i++) {

@@ -14,7 +14,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'traveled to': 'visit', 'trip to': 'visit', 'trip': 'visit', 'stay in': 'visit', 'stay': 'visit', 'tour of': 'visit',
     'met': 'meeting', 'meets': 'meeting', 'meeting': 'meeting', 'meetings': 'meeting', 'talks': 'meeting', 'held talks': 'meeting',
     'one-on-one': 'meeting', 'tete-a-tete': 'meeting', 'tête-à-tête': 'meeting', 'audience': 'meeting', 'was received': 'meeting', 'were received': 'meeting',
-    'received his': 'meeting', 'received her': 'meeting', 'hosted his': 'meeting', 'hosted her': 'meeting', 'welcomed his': 'meeting', 'welcomed her': 'meeting', 'joint commission': 'meeting', 'co-chaired': 'meeting', 'sat down with': 'meeting',
+    'received his': 'meeting', 'received her': 'meeting', 'hosted his': 'meeting', 'hosted her': 'meeting', 'welcomed his': 'meeting', 'welcomed her': 'meeting', 'joint commission': 'meeting', 'co-chaired': 'meeting', 'sat down with': 'meeting', 'spoke with': 'meeting', 'spoke to': 'meeting', 'talked with': 'meeting', 'conferred with': 'meeting', 'held talks with': 'meeting',
     'sitting down': 'meeting', 'discussions': 'meeting', 'bilateral meeting': 'meeting', 'bilateral meetings': 'meeting',
     'telephone conversation': 'call', 'telephone call': 'call', 'phone call': 'call', 'phone conversation': 'call',
     'phone talks': 'call', 'telephone talks': 'call', 'spoke by phone': 'call', 'spoke by telephone': 'call',
@@ -118,7 +118,7 @@ export const EN_LEXICON: LocaleLexicon = {
   statusCues: { 'ratified': 'ratified', 'entered into force': 'in_force', 'came into force': 'in_force', 'took effect': 'in_force' },
   conjunctions: ['and', 'while', 'whereas', 'then', 'as well as'],
   roleWords: [
-    'of', 'the', 'and', 'for', 'in', 'to', 'foreign', 'affairs', 'external', 'state', 'deputy', 'senior', 'acting', 'interim',
+    'of', 'the', 'and', 'for', 'in', 'to', 'foreign', 'affairs', 'policy', 'high', 'chief', 'external', 'state', 'deputy', 'senior', 'acting', 'interim',
     'former', 'new', 'special', 'permanent', 'representative', 'envoy', 'chief', 'charge', 'minister', 'cabinet', 'general',
     'federal', 'national', 'government', 'ministry', 'its', 'whose', 's', 'plenipotentiary', 'extraordinary',
   ],
@@ -130,6 +130,8 @@ export const EN_LEXICON: LocaleLexicon = {
   companyWords: ['firm', 'firms', 'company', 'companies', 'group', 'groups', 'corporation', 'conglomerate', 'operator', 'bank', 'start-up', 'startup', 'carrier', 'airline', 'multinational'],
   enumerationOpeners: ['including', 'among them', 'notably', 'namely'],
   infinitiveMarkers: ['to'],
+  jointCues: ['with', 'joint', 'jointly', 'together', 'both', 'the two', 'alongside', 'with his counterpart', 'with her counterpart', 'they'],
+  nonEvents: ['cabinet meeting', 'meeting of the cabinet', 'cabinet meetings', 'party meeting', 'board meeting', 'plenary session', 'plenary meeting', 'council meeting'],
   possessives: ['his', 'her', 'their', 'its'],
   demonstratives: ['this', 'that', 'these', 'those'],
 };

@@ -66,6 +66,8 @@ export const FR_LEXICON: LocaleLexicon = {
     'pourparlers': 'meeting',
     'discussions': 'meeting',
     'a échangé avec': 'meeting',
+    'a parlé avec': 'meeting',
+    'ont parlé': 'meeting',
     'ont échangé': 'meeting',
     'coprésidée': 'meeting',
     'coprésidé': 'meeting',
@@ -211,6 +213,8 @@ export const FR_LEXICON: LocaleLexicon = {
   companyWords: ['société', 'sociétés', 'groupe', 'groupes', 'entreprise', 'entreprises', 'firme', 'compagnie', 'compagnies', 'opérateur', 'banque', 'multinationale', 'start-up', 'conglomérat', 'holding'],
   enumerationOpeners: ['dont', 'notamment', 'parmi lesquels', 'parmi lesquelles', 'à savoir'],
   infinitiveMarkers: [],
+  jointCues: ['avec', 'conjoint', 'conjointe', 'conjointement', 'commune', 'commun', 'les deux', 'ensemble', 'aux côtés de', 'aux côtés du', 'avec son homologue', 'avec leurs', 'tous deux', 'ils', 'elles'],
+  nonEvents: ['conseil des ministres', 'réunion du conseil des ministres', 'réunion du gouvernement', 'réunion de cabinet', 'séance plénière', 'session plénière', 'réunion interministérielle', 'entretien d\'embauche', 'signature électronique'],
   possessives: ['son', 'sa', 'ses', 'leur', 'leurs'],
   demonstratives: ['ce', 'cet', 'cette', 'ces', 'ladite', 'ledit'],
 };
