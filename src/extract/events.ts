@@ -101,7 +101,11 @@ function gap(s: AnalysedSentence, a: { first: number; last: number }, b: { first
 }
 
 const MAX_DATE_GAP = 14;
+/** How many sentences after a call word a plain talk word still means a call. */
+const CALL_ROUND_SENTENCES = 2;
 const MAX_SHARED_GAP = 16;
+/** Nearer than this, a place names a visit's destination before the trip under way does. */
+const LOCATION_REACH_FOR_VISIT = 14;
 /** "En 2019, …", "On Tuesday, …": a date opening the sentence frames all of it. */
 const FRAME_WINDOW = 3;
 
@@ -211,6 +215,8 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
   const callMode = live.some((t) => t.type === 'call') && !live.some((t) => t.type === 'visit');
   let next = 0;
 
+  // A round of calls goes on in the next sentences with plain talk words ("spoke with …").
+  let callsUntil = -1;
   for (const told of analysis.sentences) {
     // People read before a visit told their country ("Lamamra" is the Algerian visitor) know it now.
     const s: AnalysedSentence = { ...told, people: told.people.map((p) => (p.country ? p : { ...p, country: ctx.registry.countryOf(p.name) })) };
@@ -219,7 +225,9 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
     const seenTypes = new Set<EventType>();
     const dates = attachDates(s, published);
     // Several words for one event in one sentence ("s'est entretenue par téléphone"): any of their dates dates it.
-    const typeOf = (t: TriggerMention): EventType => (callMode && t.type === 'meeting' ? 'call' : t.type);
+    const inCallRound = told.sentence.index <= callsUntil && !told.places.some((p) => p.locative);
+    const typeOf = (t: TriggerMention): EventType => ((callMode || inCallRound) && t.type === 'meeting' ? 'call' : t.type);
+    if (told.triggers.some((t) => t.type === 'call' && !t.planned && !t.negated)) callsUntil = told.sentence.index + CALL_ROUND_SENTENCES;
     const datedByType = new Map<EventType, AttachedDate>();
     for (const t of s.triggers) {
       const d = dates.get(t);
@@ -278,7 +286,10 @@ function buildForTrigger(
   if (type === 'visit') {
     // "X a accueilli son homologue Y": X's country hosts, Y's visits; else the place says who hosts.
     const hostActor = trigger.hosting ? actors.find((a) => a.index < trigger.first) : undefined;
-    const host = hostActor?.code ?? here?.entry.code ?? (ctx.trip && codes.includes(ctx.trip.visitor) ? ctx.trip.host : undefined);
+    // The trip under way beats a place far off in the sentence ("his visit … no right to stay in Denmark").
+    const near = here && Math.abs(here.first - trigger.first) <= LOCATION_REACH_FOR_VISIT ? here : undefined;
+    const onTrip = ctx.trip && (codes.length === 0 || codes.includes(ctx.trip.visitor)) ? ctx.trip.host : undefined;
+    const host = hostActor?.code ?? near?.entry.code ?? onTrip ?? here?.entry.code;
     if (!host) return [];
     const guests = trigger.hosting ? actors.filter((a) => a.index >= trigger.last) : actors;
     if (trigger.hosting && (here && here.entry.code !== host)) return [];
