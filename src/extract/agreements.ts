@@ -9,6 +9,8 @@ import type { AgreementStatus, AgreementTopic, Evidence, ExtractedAgreement } fr
 
 /** How far after a signing sentence the article may still be detailing what was signed. */
 const FOLLOWING_SENTENCES = 3;
+/** How close an indefinite noun must follow an ordinal to be what the ordinal announces. */
+const ORDINAL_TO_NOUN = 3;
 /** The largest number read as a count of agreements signed at once. */
 const MAX_COUNT = 60;
 /** How many words after an agreement noun may say what it is about. */
@@ -108,6 +110,8 @@ function hasOtherWord(tokens: readonly Token[], from: number, to: number, compil
 /** Items of one sentence: indefinite or counted agreement nouns and ordinals, in order. */
 function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]; groups: { count: number; other: boolean }[] } {
   const tokens = s.tokens;
+  // "… were not among the documents signed": what the sentence names was not signed.
+  if (s.triggers.some((t) => t.type === 'signing' && t.negated)) return { items: [], groups: [] };
   const starts: { first: number; nounEnd: number; head: string; count: number; other: boolean; group: boolean; ordinal?: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const ordinal = compiled.ordinals.matchAt(tokens, i);
@@ -152,6 +156,12 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
     if (value !== undefined && value >= 2) starts.push({ first: Math.min(i, before?.at ?? i), nounEnd: i + 2, head: 'other', count: value, other: true, group: true });
   }
   starts.sort((a, b) => a.first - b.first);
+  // "Le premier est un accord de …": the ordinal and the noun it introduces are one agreement.
+  for (let k = starts.length - 2; k >= 0; k--) {
+    const here = starts[k];
+    const next = starts[k + 1];
+    if (here?.ordinal && next && !next.group && !next.ordinal && next.first - here.nounEnd <= ORDINAL_TO_NOUN) starts.splice(k, 1);
+  }
 
   const items: Item[] = [];
   const groups: { count: number; other: boolean }[] = [];
@@ -251,7 +261,7 @@ export function buildAgreements(analysis: ArticleAnalysis, drafts: readonly Draf
     const signing = block.signing;
     const common = {
       parties: signing.participants,
-      signatories: signing.signatories?.length ? signing.signatories : (signing.possibleSignatories ?? []),
+      signatories: signing.signatories?.length ? signing.signatories : (signing.possibleSignatories ?? []).filter((p) => !signing.witnesses?.includes(p)),
       date: signing.date,
       place: signing.location,
       status: block.status,

@@ -26,6 +26,8 @@ export interface DraftEvent {
   signatories?: string[];
   /** Signings: everyone else named around it but not as a witness; used when no signer is shown. */
   possibleSignatories?: string[];
+  /** Signings: people shown witnessing ("X and Y witnessed the signing"), in any sentence. */
+  witnesses?: string[];
 }
 
 interface Trip {
@@ -376,6 +378,7 @@ function buildForTrigger(
   if (type === 'signing') {
     const witnesses = witnessesIn(s, compiled);
     event.signatories = signersIn(s, trigger, witnesses, compiled);
+    event.witnesses = [...witnesses];
     event.possibleSignatories = people.filter((p) => !witnesses.has(p));
   }
   return [event];

@@ -54,6 +54,7 @@ export function mergeEvents(drafts: readonly DraftEvent[]): MergedEvents {
     for (const p of draft.people) if (!into.people.includes(p)) into.people.push(p);
     into.signatories = union(into.signatories, draft.signatories);
     into.possibleSignatories = union(into.possibleSignatories, draft.possibleSignatories);
+    into.witnesses = union(into.witnesses, draft.witnesses);
     if (!into.location?.city && draft.location?.city) into.location = draft.location;
     else if (!into.location && draft.location) into.location = draft.location;
     if (!into.actor1?.name && draft.actor1?.name) into.actor1 = { ...into.actor1, name: draft.actor1.name };

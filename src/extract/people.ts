@@ -91,7 +91,7 @@ export function findPeople(
   const isNameWord = (i: number): boolean => {
     const t = tokens[i];
     // Ministries' subjects are capitalised too ("ministre de l'Énergie Grace Wanjiru"): a topic word is no name.
-    return t !== undefined && t.isWord && t.isCapitalised && !placeAt.has(i) && !blocked.has(i) && !compiled.notNames.has(t.folded) && !compiled.honorifics.has(t.folded) && !compiled.topics.matchAt(tokens, i);
+    return t !== undefined && t.isWord && t.isCapitalised && !placeAt.has(i) && !blocked.has(i) && !compiled.notNames.has(t.folded) && !compiled.honorifics.has(t.folded) && !compiled.topics.matchAt(tokens, i) && !compiled.titles.matchAt(tokens, i);
   };
   const isInitial = (i: number): boolean => {
     const t = tokens[i];

@@ -62,6 +62,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'justice', 'interior', 'health', 'mines', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
     'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
     'covid', 'un', 'eu', 'au', 'nato', 'brics', 'king', 'queen', 'prince', 'sheikh', 'emir', 'pope', 'telegram', 'agenda',
+    'hall', 'square', 'street', 'avenue', 'hotel', 'center', 'centre', 'stadium', 'museum', 'mission', 'residence',
     'immigration', 'integration', 'interior', 'planning', 'industry', 'labour', 'labor', 'information', 'tourism', 'culture',
     'education', 'agriculture', 'fisheries', 'environment', 'housing', 'infrastructure', 'digital', 'economy', 'youth', 'sports',
     'southeast', 'northern', 'southern', 'eastern', 'western', 'central', 'global', 'south', 'north', 'east', 'west',

@@ -143,6 +143,7 @@ export const FR_LEXICON: LocaleLexicon = {
     'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet',
     'août', 'septembre', 'octobre', 'novembre', 'décembre', 'covid', 'onu', 'ue', 'ua', 'otan', 'en outre', 'au cours',
     'capitaine', 'général', 'colonel', 'roi', 'reine', 'prince', 'cheikh', 'émir', 'pape', 'président de la transition',
+    'salle', 'place', 'rue', 'avenue', 'hôtel', 'immeuble', 'résidence', 'siège', 'stade', 'musée', 'mission',
     'immigration', 'intégration', 'plan', 'industrie', 'travail', 'emploi', 'information', 'tourisme', 'culture', 'éducation',
     'agriculture', 'pêche', 'environnement', 'habitat', 'infrastructures', 'numérique', 'jeunesse', 'sports', 'énergie', 'mines',
   ],
