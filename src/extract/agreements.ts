@@ -80,6 +80,13 @@ function numberBefore(tokens: readonly Token[], index: number, compiled: Compile
   return undefined;
 }
 
+const NEGOTIATION_REACH = 6;
+
+function negotiatedNear(tokens: readonly Token[], first: number, last: number, compiled: CompiledLocale): boolean {
+  for (let i = Math.max(0, first - NEGOTIATION_REACH); i < Math.min(tokens.length, last + 2); i++) if (compiled.negotiation.matchAt(tokens, i)) return true;
+  return false;
+}
+
 /** "including one on …", "dont un sur …": an enumeration opens right before `index`. */
 function endsEnumerationOpener(tokens: readonly Token[], index: number, compiled: CompiledLocale): boolean {
   for (let from = Math.max(0, index - 3); from < index; from++) {
@@ -108,7 +115,7 @@ function hasOtherWord(tokens: readonly Token[], from: number, to: number, compil
 }
 
 /** Items of one sentence: indefinite or counted agreement nouns and ordinals, in order. */
-function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]; groups: { count: number; other: boolean }[] } {
+function itemsIn(s: AnalysedSentence, compiled: CompiledLocale, signingSentence: boolean): { items: Item[]; groups: { count: number; other: boolean }[] } {
   const tokens = s.tokens;
   // "… were not among the documents signed": what the sentence names was not signed.
   if (s.triggers.some((t) => t.type === 'signing' && t.negated)) return { items: [], groups: [] };
@@ -121,7 +128,10 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
       const isNoun = nextWord && compiled.agreementNouns.matchAt(tokens, i + ordinal.length);
       const isOtherNoun = nextWord && nextWord.isWord && !isNoun && compiled.triggers.matchAt(tokens, i + ordinal.length);
       const opensClause = i === 0 || isBoundary(tokens[i - 1]) || compiled.conjunctions.matchAt(tokens, i - 1)?.length === 1 || endsEnumerationOpener(tokens, i, compiled);
-      if (!isOtherNoun && (opensClause || isNoun)) {
+      // A bare ordinal enumerates only after the count it details: in a later sentence, or after ":"/";"
+      // ("the first by an Uzbek minister in a decade" in the signing sentence is about the visit).
+      const detailsACount = isNoun || !signingSentence || starts.some((x) => !x.group) || endsEnumerationOpener(tokens, i, compiled) || tokens.slice(0, i).some((t) => t.text === ':' || t.text === ';');
+      if (!isOtherNoun && (opensClause || isNoun) && detailsACount) {
         const end = isNoun ? i + ordinal.length + isNoun.length : i + ordinal.length;
         starts.push({ first: i, nounEnd: end, head: ordinal.value ? (tokens[i + ordinal.length - 1] as Token).folded : '', count: 1, other: false, group: false, ordinal: !isNoun });
         i = end - 1;
@@ -180,6 +190,8 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale): { items: Item[]
     }
     // "a memorandum on the signing and ratification of the pact": a document about a signing to come.
     if (s.triggers.some((t) => t.type === 'signing' && t.planned && t.first >= start.first && t.first < end)) return;
+    // "discussed the negotiation of a status of forces agreement": not concluded.
+    if (negotiatedNear(tokens, start.first, start.nounEnd, compiled)) return;
     if (start.group) groups.push({ count: start.count, other: true });
     items.push({ sentence: s, first: start.first, last: end, head: start.head, count: start.count, topics: start.group && topics.length === 0 ? [] : topics.length ? topics : ['other'] });
   });
@@ -237,7 +249,7 @@ export function buildAgreements(analysis: ArticleAnalysis, drafts: readonly Draf
       block = { signing: current, total: 0, items: [], sentences: [], collective: [], status: 'signed' };
       blocks.set(current.localId, block);
     }
-    const { items, groups } = itemsIn(s, compiled);
+    const { items, groups } = itemsIn(s, compiled, signing !== undefined);
     if (items.length === 0 && groups.length === 0 && !signing) block.collective.push(...collectiveTopics(s, compiled));
     if (items.length || groups.length || signing) {
       block.sentences.push(s);

@@ -66,6 +66,7 @@ export interface CompiledLocale {
   readonly enumerationOpeners: PhraseTrie<true>;
   readonly joint: PhraseTrie<true>;
   readonly nonEvents: PhraseTrie<true>;
+  readonly negotiation: PhraseTrie<true>;
   readonly abbreviations: ReadonlySet<string>;
   readonly citiesByName: ReadonlyMap<string, City>;
   readonly capitals: ReadonlyMap<string, City>;
@@ -153,6 +154,7 @@ export function compileLocale(locale: Locale): CompiledLocale {
     enumerationOpeners: flags(lx.enumerationOpeners),
     joint: flags(lx.jointCues),
     nonEvents: flags(lx.nonEvents),
+    negotiation: flags(lx.negotiationMarkers),
     abbreviations: new Set(lx.abbreviations.map(fold)),
     citiesByName,
     capitals,

@@ -360,6 +360,9 @@ function buildForTrigger(
   const oneSided = type === 'press_conference' && !jointly && codes.length <= 1;
   const speaker = codes[0] ?? ctx.protagonist();
   // signing, press conference: everyone named, completed from the story when one side is implicit.
+  // "Separately, construction company X signed a contract": companies, no state; nothing to complete.
+  const byCompany = codes.length === 0 && s.tokens.slice(0, trigger.first).some((t) => compiled.companyWords.has(t.folded));
+  if (byCompany) return [];
   const participants = oneSided ? (speaker ? [speaker] : []) : sortCodes(ctx.complete(codes));
   if (participants.length < 2 && type === 'signing') return [];
   if (participants.length === 0) return [];

@@ -84,6 +84,8 @@ export interface LocaleLexicon {
   readonly jointCues: readonly string[];
   /** Phrases that look like an event but are domestic: "conseil des ministres", "cabinet meeting". */
   readonly nonEvents: readonly string[];
+  /** "négociations", "under negotiation": an agreement spoken of here is not concluded. */
+  readonly negotiationMarkers: readonly string[];
   /** Possessive determiners before a title: "son homologue", "his counterpart". */
   readonly possessives: readonly string[];
   /** Demonstratives: a trigger after one ("cette visite", "this trip") refers back to an event already told. */

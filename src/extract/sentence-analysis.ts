@@ -48,7 +48,18 @@ export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): 
   // "la société ghanéenne", "Portuguese group": a company's nationality, no state acting.
   const ofCompany = (index: number, length: number): boolean =>
     [tokens[index - 1], tokens[index - 2], tokens[index + length], tokens[index + length + 1]].some((t) => t !== undefined && compiled.companyWords.has(t.folded));
-  const matches = all.filter((m) => m.value.kind !== 'none' && !(m.value.kind === 'demonym' && ofCompany(m.index, m.length)));
+  // "Malaysia Airlines", "Turkey's Kalyon Group", "Accra-based": a company's name, no state.
+  const namesCompany = (index: number, length: number): boolean => {
+    for (let i = index + length, steps = 0; i < tokens.length && steps < 4; i++, steps++) {
+      const t = tokens[i] as Token;
+      if (compiled.companyWords.has(t.folded)) return true;
+      if (!(t.isCapitalised || t.text === "'" || t.text === '-' || t.folded === 's')) return false;
+    }
+    return false;
+  };
+  const matches = all.filter(
+    (m) => m.value.kind !== 'none' && !(m.value.kind === 'demonym' ? ofCompany(m.index, m.length) : namesCompany(m.index, m.length)),
+  );
   const mentions: PlaceMention[] = [];
   // "in the northern Chinese city of Tianjin": an adjective of nationality may stand between
   // the preposition and the place; a country name may not ("in India of Guyanese …").

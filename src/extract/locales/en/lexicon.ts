@@ -9,7 +9,7 @@ export const EN_LEXICON: LocaleLexicon = {
   abbreviations: ['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'sen', 'rep', 'gov', 'amb', 'no', 'vs', 'jr', 'sr', 'u.s', 'etc', 'inc', 'ltd'],
 
   eventTriggers: {
-    'visit': 'visit', 'visited': 'visit', 'visiting': 'visit', 'state visit': 'visit', 'official visit': 'visit',
+    'visit': 'visit', 'visited': 'visit', 'was visiting': 'visit', 'state visit': 'visit', 'official visit': 'visit',
     'arrived in': 'visit', 'has been in': 'visit', 'had been in': 'visit', 'is visiting': 'visit', 'paid a visit': 'visit', 'led the delegation': 'visit', 'led a delegation': 'visit', 'headed the delegation': 'visit', 'headed a delegation': 'visit', 'leading a delegation': 'visit', 'leading the delegation': 'visit', 'arrived': 'visit', 'arrives in': 'visit', 'landed in': 'visit', 'travelled to': 'visit',
     'traveled to': 'visit', 'trip to': 'visit', 'trip': 'visit', 'stay in': 'visit', 'stay': 'visit', 'tour of': 'visit',
     'met': 'meeting', 'meets': 'meeting', 'meeting': 'meeting', 'meetings': 'meeting', 'talks': 'meeting', 'held talks': 'meeting',
@@ -23,7 +23,7 @@ export const EN_LEXICON: LocaleLexicon = {
     'signed': 'signing', 'signing': 'signing', 'inked': 'signing', 'were signed': 'signing', 'was signed': 'signing',
     'signing ceremony': 'signing',
     'press conference': 'press_conference', 'news conference': 'press_conference', 'joint press conference': 'press_conference',
-    'press statement': 'press_conference', 'joint press statement': 'press_conference', 'press briefing': 'press_conference',
+    'press statement': 'press_conference', 'statements to the press': 'press_conference', 'statement to the press': 'press_conference', 'joint press statement': 'press_conference', 'press briefing': 'press_conference',
     'media briefing': 'press_conference', 'told reporters': 'press_conference', 'before reporters': 'press_conference',
     'told journalists': 'press_conference', 'briefed reporters': 'press_conference', 'addressed the media': 'press_conference',
   },
@@ -130,11 +130,12 @@ export const EN_LEXICON: LocaleLexicon = {
   sameTimeWords: ['the same day', 'that same day', 'that evening', 'the same evening', 'later that day', 'on the same occasion', 'shortly afterwards'],
   plannedAfter: ['planned', 'scheduled', 'expected', 'due', 'slated', 'proposed'],
   hostingTriggers: ['hosted his', 'hosted her', 'welcomed his', 'welcomed her', 'hosts his', 'hosts her'],
-  companyWords: ['firm', 'firms', 'company', 'companies', 'group', 'groups', 'corporation', 'conglomerate', 'operator', 'bank', 'start-up', 'startup', 'carrier', 'airline', 'multinational'],
+  companyWords: ['firm', 'firms', 'company', 'companies', 'group', 'groups', 'corporation', 'conglomerate', 'operator', 'bank', 'start-up', 'startup', 'carrier', 'airline', 'multinational', 'airways', 'airlines', 'holdings', 'petroleum', 'telecom', 'based'],
   enumerationOpeners: ['including', 'among them', 'notably', 'namely'],
   infinitiveMarkers: ['to'],
   jointCues: ['with', 'joint', 'jointly', 'together', 'both', 'the two', 'alongside', 'with his counterpart', 'with her counterpart', 'they'],
   nonEvents: ['cabinet meeting', 'meeting of the cabinet', 'cabinet meetings', 'party meeting', 'board meeting', 'plenary session', 'plenary meeting', 'council meeting'],
+  negotiationMarkers: ['negotiation', 'negotiations', 'negotiating', 'negotiate', 'under discussion', 'yet to be', 'not yet', 'draft', 'being negotiated', 'still being'],
   possessives: ['his', 'her', 'their', 'its'],
   demonstratives: ['this', 'that', 'these', 'those'],
 };

@@ -158,7 +158,7 @@ export const FR_LEXICON: LocaleLexicon = {
   agreementNouns: [
     'accord', 'accords', 'accord-cadre', 'mémorandum', 'mémorandums', 'mémorandum d\'entente', 'mémorandums d\'entente',
     'protocole', 'protocoles', 'protocole d\'accord', 'convention', 'conventions', 'traité', 'traités', 'déclaration conjointe',
-    'déclaration commune', 'lettre d\'intention', 'feuille de route', 'plan d\'action', 'programme exécutif', 'arrangement',
+    'déclaration commune', 'déclaration d\'intention', 'lettre d\'intention', 'lettre d\'intention', 'feuille de route', 'plan d\'action', 'programme exécutif', 'arrangement',
     'avenant', 'charte', 'pacte', 'entente',
   ],
   agreementCountNouns: ['textes', 'texte', 'instruments', 'instruments juridiques', 'documents', 'documents de coopération', 'accords de coopération'],
@@ -214,11 +214,12 @@ export const FR_LEXICON: LocaleLexicon = {
   sameTimeWords: ['le soir même', 'le jour même', 'le même jour', 'dans la foulée', 'au même moment', 'à cette occasion', 'dans la soirée'],
   plannedAfter: ['prévu', 'prévue', 'prévus', 'prévues', 'programmé', 'programmée', 'envisagé', 'envisagée', 'attendu', 'attendue'],
   hostingTriggers: ['a accueilli', 'ont accueilli', 'accueille'],
-  companyWords: ['société', 'sociétés', 'groupe', 'groupes', 'entreprise', 'entreprises', 'firme', 'compagnie', 'compagnies', 'opérateur', 'banque', 'multinationale', 'start-up', 'conglomérat', 'holding'],
+  companyWords: ['société', 'sociétés', 'groupe', 'groupes', 'entreprise', 'entreprises', 'firme', 'compagnie', 'compagnies', 'opérateur', 'banque', 'multinationale', 'start-up', 'conglomérat', 'holding', 'holdings', 'airlines', 'airways', 'air', 'télécom', 'petroleum', 'pétrolière', 'minière', 'basée', 'basé'],
   enumerationOpeners: ['dont', 'notamment', 'parmi lesquels', 'parmi lesquelles', 'à savoir'],
   infinitiveMarkers: [],
   jointCues: ['avec', 'conjoint', 'conjointe', 'conjointement', 'commune', 'commun', 'les deux', 'ensemble', 'aux côtés de', 'aux côtés du', 'avec son homologue', 'avec leurs', 'tous deux', 'ils', 'elles'],
   nonEvents: ['conseil des ministres', 'réunion du conseil des ministres', 'réunion du gouvernement', 'réunion de cabinet', 'séance plénière', 'session plénière', 'réunion interministérielle', 'entretien d\'embauche', 'signature électronique'],
+  negotiationMarkers: ['négociation', 'négociations', 'négocier', 'négocié', 'en discussion', 'en cours de négociation', 'pas encore', 'à l\'étude', 'projet d\'accord', 'en préparation'],
   possessives: ['son', 'sa', 'ses', 'leur', 'leurs'],
   demonstratives: ['ce', 'cet', 'cette', 'ces', 'ladite', 'ledit'],
 };
