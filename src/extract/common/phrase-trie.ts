@@ -24,6 +24,8 @@ export interface PhraseMatch<V> {
 export class PhraseTrie<V> {
   private readonly root: Node<V> = { next: new Map() };
   private size = 0;
+  /** Plain look-ups per token array: rules ask the same trie about the same token many times. */
+  private readonly memo = new WeakMap<readonly Token[], (PhraseMatch<V> | null)[]>();
 
   add(phrase: string, value: V): this {
     const key = phraseKey(phrase);
@@ -58,7 +60,28 @@ export class PhraseTrie<V> {
     accept?: (value: V, start: number, end: number) => boolean,
     skippable?: ReadonlySet<string>,
   ): PhraseMatch<V> | undefined {
-    if (index < 0) return undefined;
+    if (index < 0 || index >= tokens.length) return undefined;
+    if (!accept && !skippable) {
+      let memo = this.memo.get(tokens);
+      if (!memo) {
+        memo = new Array<PhraseMatch<V> | null>(tokens.length);
+        this.memo.set(tokens, memo);
+      }
+      const known = memo[index];
+      if (known !== undefined) return known ?? undefined;
+      const found = this.lookup(tokens, index);
+      memo[index] = found ?? null;
+      return found;
+    }
+    return this.lookup(tokens, index, accept, skippable);
+  }
+
+  private lookup(
+    tokens: readonly Token[],
+    index: number,
+    accept?: (value: V, start: number, end: number) => boolean,
+    skippable?: ReadonlySet<string>,
+  ): PhraseMatch<V> | undefined {
     let node: Node<V> | undefined = this.root;
     let best: PhraseMatch<V> | undefined;
     for (let i = index; node && i < tokens.length; i++) {

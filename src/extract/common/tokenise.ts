@@ -18,8 +18,17 @@ const TOKEN = /\p{L}[\p{L}\p{M}]*|\p{N}+(?:[.,]\p{N}+)*|\S/gu;
 const MARKS = /\p{M}/gu;
 const UPPER = /^\p{Lu}/u;
 
+/** Words repeat across sentences and articles: fold each spelling once (bounded, so memory stays flat). */
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 100_000;
+
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase();
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const value = text.normalize('NFD').replace(MARKS, '').toLowerCase();
+  if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+  folded.set(text, value);
+  return value;
 }
 
 export function tokenise(text: string, offset = 0): Token[] {
