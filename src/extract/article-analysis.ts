@@ -65,7 +65,8 @@ export function actorsOf(s: AnalysedSentence, compiled: CompiledLocale): ActorMe
   const actors: ActorMention[] = [];
   for (const p of s.people) if (p.country) actors.push({ code: p.country, index: p.first, person: p });
   for (const place of s.places) {
-    if (place.locative) continue;
+    // "la capitale chinoise" is a place; "positions on Ukraine" a subject of talks.
+    if (place.locative || place.capitalOf || place.topical) continue;
     // An organisation acts through its officials: "le secrétaire général de l'ONU", "the UN Secretary-General".
     if (place.entry.kind === 'organisation' && !titledOrganisation(s, place, compiled)) continue;
     // A city stands for its state only when it is the seat of government ("Rabat et Kigali"), not "views on Gaza".

@@ -67,6 +67,7 @@ export interface CompiledLocale {
   readonly joint: PhraseTrie<true>;
   readonly nonEvents: PhraseTrie<true>;
   readonly negotiation: PhraseTrie<true>;
+  readonly topicPrepositions: PhraseTrie<true>;
   readonly abbreviations: ReadonlySet<string>;
   readonly citiesByName: ReadonlyMap<string, City>;
   readonly capitals: ReadonlyMap<string, City>;
@@ -155,6 +156,7 @@ export function compileLocale(locale: Locale): CompiledLocale {
     joint: flags(lx.jointCues),
     nonEvents: flags(lx.nonEvents),
     negotiation: flags(lx.negotiationMarkers),
+    topicPrepositions: flags(lx.topicPrepositions),
     abbreviations: new Set(lx.abbreviations.map(fold)),
     citiesByName,
     capitals,

@@ -229,7 +229,8 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
     // Several words for one event in one sentence ("s'est entretenue par téléphone"): any of their dates dates it.
     const inCallRound = told.sentence.index <= callsUntil && !told.places.some((p) => p.locative);
     const typeOf = (t: TriggerMention): EventType => ((callMode || inCallRound) && t.type === 'meeting' ? 'call' : t.type);
-    if (told.triggers.some((t) => t.type === 'call' && !t.planned && !t.negated)) callsUntil = told.sentence.index + CALL_ROUND_SENTENCES;
+    // A call word, or a talk word read as one, keeps the round going.
+    if (told.triggers.some((t) => !t.planned && !t.negated && typeOf(t) === 'call')) callsUntil = told.sentence.index + CALL_ROUND_SENTENCES;
     const datedByType = new Map<EventType, AttachedDate>();
     for (const t of s.triggers) {
       const d = dates.get(t);

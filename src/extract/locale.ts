@@ -86,6 +86,8 @@ export interface LocaleLexicon {
   readonly nonEvents: readonly string[];
   /** "négociations", "under negotiation": an agreement spoken of here is not concluded. */
   readonly negotiationMarkers: readonly string[];
+  /** Prepositions after which a country is what is talked about: "sur", "on", "about". */
+  readonly topicPrepositions: readonly string[];
   /** Possessive determiners before a title: "son homologue", "his counterpart". */
   readonly possessives: readonly string[];
   /** Demonstratives: a trigger after one ("cette visite", "this trip") refers back to an event already told. */

@@ -13,6 +13,8 @@ export interface PlaceMention {
   readonly locative: boolean;
   /** A demonym heading "la capitale", "the capital": stands for the capital city. */
   readonly capitalOf: boolean;
+  /** After "sur", "on", "about": what is talked about ("positions on Ukraine"), not who talks. */
+  readonly topical: boolean;
 }
 
 export interface TriggerMention {
@@ -82,7 +84,8 @@ export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): 
     const capitalOf =
       m.value.kind === 'demonym' &&
       ((prev !== undefined && compiled.capitalWords.has(prev.folded)) || (next !== undefined && compiled.capitalWords.has(next.folded)));
-    mentions.push({ entry: m.value, first: m.index, last, locative, capitalOf });
+    const topical = !locative && m.index > 0 && compiled.topicPrepositions.matchAt(tokens, m.index - 1)?.length === 1;
+    mentions.push({ entry: m.value, first: m.index, last, locative, capitalOf, topical });
   }
   return mentions;
 }
@@ -154,7 +157,8 @@ export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale,
       type: m.value,
       first,
       last,
-      anaphoric: before !== undefined && compiled.demonstratives.has(before.folded),
+      // "cette visite", "sa signature", "this trip": the event was told before (or is yet to be).
+      anaphoric: before !== undefined && (compiled.demonstratives.has(before.folded) || compiled.possessives.has(before.folded)),
       planned:
         planned[first] === true ||
         (before !== undefined && compiled.infinitiveMarkers.has(before.folded)) ||

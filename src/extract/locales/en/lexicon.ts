@@ -136,6 +136,7 @@ export const EN_LEXICON: LocaleLexicon = {
   jointCues: ['with', 'joint', 'jointly', 'together', 'both', 'the two', 'alongside', 'with his counterpart', 'with her counterpart', 'they'],
   nonEvents: ['cabinet meeting', 'meeting of the cabinet', 'cabinet meetings', 'party meeting', 'board meeting', 'plenary session', 'plenary meeting', 'council meeting'],
   negotiationMarkers: ['negotiation', 'negotiations', 'negotiating', 'negotiate', 'under discussion', 'yet to be', 'not yet', 'draft', 'being negotiated', 'still being'],
+  topicPrepositions: ['on', 'about', 'regarding', 'over', 'against', 'towards'],
   possessives: ['his', 'her', 'their', 'its'],
   demonstratives: ['this', 'that', 'these', 'those'],
 };

@@ -220,6 +220,7 @@ export const FR_LEXICON: LocaleLexicon = {
   jointCues: ['avec', 'conjoint', 'conjointe', 'conjointement', 'commune', 'commun', 'les deux', 'ensemble', 'aux côtés de', 'aux côtés du', 'avec son homologue', 'avec leurs', 'tous deux', 'ils', 'elles'],
   nonEvents: ['conseil des ministres', 'réunion du conseil des ministres', 'réunion du gouvernement', 'réunion de cabinet', 'séance plénière', 'session plénière', 'réunion interministérielle', 'entretien d\'embauche', 'signature électronique'],
   negotiationMarkers: ['négociation', 'négociations', 'négocier', 'négocié', 'en discussion', 'en cours de négociation', 'pas encore', 'à l\'étude', 'projet d\'accord', 'en préparation'],
+  topicPrepositions: ['sur', 'concernant', 'envers', 'contre'],
   possessives: ['son', 'sa', 'ses', 'leur', 'leurs'],
   demonstratives: ['ce', 'cet', 'cette', 'ces', 'ladite', 'ledit'],
 };
