@@ -68,6 +68,7 @@ export interface CompiledLocale {
   readonly nonEvents: PhraseTrie<true>;
   readonly negotiation: PhraseTrie<true>;
   readonly topicPrepositions: PhraseTrie<true>;
+  readonly dayShifts: PhraseTrie<number>;
   readonly abbreviations: ReadonlySet<string>;
   readonly citiesByName: ReadonlyMap<string, City>;
   readonly capitals: ReadonlyMap<string, City>;
@@ -157,6 +158,7 @@ export function compileLocale(locale: Locale): CompiledLocale {
     nonEvents: flags(lx.nonEvents),
     negotiation: flags(lx.negotiationMarkers),
     topicPrepositions: flags(lx.topicPrepositions),
+    dayShifts: new PhraseTrie<number>().addAll(lx.dayShifts),
     abbreviations: new Set(lx.abbreviations.map(fold)),
     citiesByName,
     capitals,

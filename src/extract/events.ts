@@ -241,21 +241,25 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
     const triggers = [...s.triggers].sort((a, b) => Number(a.hosting ?? false) - Number(b.hosting ?? false));
     const sameTime = ctx.lastEventDate !== undefined && compiled.sameTime.findAll(s.tokens).length > 0;
     for (const trigger of triggers) {
-      if (trigger.planned || trigger.negated || trigger.anaphoric) continue;
+      if (trigger.planned || trigger.negated) continue;
+      // "cette visite", "his visit": told before; it only adds what it says (a date) to that event.
+      if (trigger.anaphoric && !drafts.some((d) => d.type === typeOf(trigger))) continue;
       const type = typeOf(trigger);
       if (seenTypes.has(type)) continue;
       const own = dates.get(trigger);
       const dated = own?.direct ? own : (datedByType.get(type) ?? own);
       // Background from another year, or a date still to come, is no event of this article.
       if (dated && (dated.future || (published && dated.date.date.year !== published.year))) continue;
-      const date = dated?.date.date ?? (sameTime ? ctx.lastEventDate : undefined) ?? ctx.dateFor(type) ?? published;
+      const shift = dayShift(s, compiled);
+      const shifted = shift !== 0 && !dated ? shiftFrom(dateOfSentence(dates) ?? ctx.lastEventDate, shift) : undefined;
+      const date = dated?.date.date ?? shifted ?? (sameTime ? ctx.lastEventDate : undefined) ?? ctx.dateFor(type) ?? published;
       const built = buildForTrigger(type, trigger, s, actors, ctx, compiled);
       if (built.length > 0) seenTypes.add(type);
       for (const event of built) {
         learnByElimination(s, event, ctx.registry);
         event.localId = `e${next++}`;
         event.date = date;
-        event.dateStated = dated !== undefined || sameTime;
+        event.dateStated = dated !== undefined || sameTime || shifted !== undefined;
         drafts.push(event);
         if (event.participants.length >= 2) {
           // The same pair again keeps everyone named so far: "les deux ministres" are both of them.
@@ -392,6 +396,23 @@ function contextLocation(participants: readonly string[], ctx: NarrativeContext)
   if (ctx.trip && participants.includes(ctx.trip.visitor)) return ctx.trip.location;
   if (ctx.lastPair && sameSet(ctx.lastPair.participants, participants)) return ctx.lastPair.location;
   return undefined;
+}
+
+/** "la veille" (−1), "le lendemain" (+1): a day counted from the date the sentence or story gives. */
+function dayShift(s: AnalysedSentence, compiled: CompiledLocale): number {
+  for (const m of compiled.dayShifts.findAll(s.tokens)) return m.value;
+  return 0;
+}
+
+function dateOfSentence(dates: ReadonlyMap<TriggerMention, AttachedDate>): PartialDate | undefined {
+  for (const d of dates.values()) if (d.direct) return d.date.date;
+  return undefined;
+}
+
+function shiftFrom(date: PartialDate | undefined, days: number): PartialDate | undefined {
+  if (!date || date.day === undefined || date.month === undefined) return date;
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /**

@@ -88,6 +88,8 @@ export interface LocaleLexicon {
   readonly negotiationMarkers: readonly string[];
   /** Prepositions after which a country is what is talked about: "sur", "on", "about". */
   readonly topicPrepositions: readonly string[];
+  /** Days counted from the date just told: "la veille" → -1, "le lendemain" → +1. */
+  readonly dayShifts: Readonly<Record<string, number>>;
   /** Possessive determiners before a title: "son homologue", "his counterpart". */
   readonly possessives: readonly string[];
   /** Demonstratives: a trigger after one ("cette visite", "this trip") refers back to an event already told. */

@@ -137,6 +137,7 @@ export const EN_LEXICON: LocaleLexicon = {
   nonEvents: ['cabinet meeting', 'meeting of the cabinet', 'cabinet meetings', 'party meeting', 'board meeting', 'plenary session', 'plenary meeting', 'council meeting'],
   negotiationMarkers: ['negotiation', 'negotiations', 'negotiating', 'negotiate', 'under discussion', 'yet to be', 'not yet', 'draft', 'being negotiated', 'still being'],
   topicPrepositions: ['on', 'about', 'regarding', 'over', 'against', 'towards'],
+  dayShifts: { 'the day before': -1, 'the previous day': -1, 'a day earlier': -1, 'the next day': 1, 'the following day': 1, 'a day later': 1 },
   possessives: ['his', 'her', 'their', 'its'],
   demonstratives: ['this', 'that', 'these', 'those'],
 };

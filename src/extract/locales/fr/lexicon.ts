@@ -221,6 +221,7 @@ export const FR_LEXICON: LocaleLexicon = {
   nonEvents: ['conseil des ministres', 'réunion du conseil des ministres', 'réunion du gouvernement', 'réunion de cabinet', 'séance plénière', 'session plénière', 'réunion interministérielle', 'entretien d\'embauche', 'signature électronique'],
   negotiationMarkers: ['négociation', 'négociations', 'négocier', 'négocié', 'en discussion', 'en cours de négociation', 'pas encore', 'à l\'étude', 'projet d\'accord', 'en préparation'],
   topicPrepositions: ['sur', 'concernant', 'envers', 'contre'],
+  dayShifts: { 'la veille': -1, 'l\'avant-veille': -2, 'le lendemain': 1, 'le surlendemain': 2 },
   possessives: ['son', 'sa', 'ses', 'leur', 'leurs'],
   demonstratives: ['ce', 'cet', 'cette', 'ces', 'ladite', 'ledit'],
 };
