@@ -130,7 +130,7 @@ export const EN_LEXICON: LocaleLexicon = {
   sameTimeWords: ['the same day', 'that same day', 'that evening', 'the same evening', 'later that day', 'on the same occasion', 'shortly afterwards'],
   plannedAfter: ['planned', 'scheduled', 'expected', 'due', 'slated', 'proposed'],
   hostingTriggers: ['hosted his', 'hosted her', 'welcomed his', 'welcomed her', 'hosts his', 'hosts her'],
-  companyWords: ['firm', 'firms', 'company', 'companies', 'group', 'groups', 'corporation', 'conglomerate', 'operator', 'bank', 'start-up', 'startup', 'carrier', 'airline', 'multinational', 'airways', 'airlines', 'holdings', 'petroleum', 'telecom', 'based'],
+  companyWords: ['firm', 'firms', 'company', 'companies', 'group', 'groups', 'corporation', 'conglomerate', 'operator', 'bank', 'start-up', 'startup', 'carrier', 'airline', 'multinational', 'airways', 'airlines', 'holdings', 'petroleum', 'telecom', 'based', 'industries', 'motors'],
   enumerationOpeners: ['including', 'among them', 'notably', 'namely'],
   infinitiveMarkers: ['to'],
   jointCues: ['with', 'joint', 'jointly', 'together', 'both', 'the two', 'alongside', 'with his counterpart', 'with her counterpart', 'they'],
