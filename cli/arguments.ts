@@ -1,9 +1,9 @@
 import { DEFAULT_MAX_BYTES } from '../src/article/read-object.js';
 import { DEFAULT_BASE_URI } from '../src/datasets/jsonld.js';
 
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+import { optionValue, UsageError } from './command.js';
+
+export { UsageError } from './command.js';
 
 export interface CliArguments {
   readonly input: string;
@@ -32,11 +32,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => optionValue(argv, i++);
     if (arg === '--out' || arg === '-o') out = value();
     else if (arg === '--base-uri') {
       baseUri = value();

@@ -1,25 +1,13 @@
 import path from 'node:path';
-import { DEV_USAGE, parseDevArguments, UsageError } from './local-bucket/arguments.js';
+import { runCommand } from './command.js';
+import type { DevArguments } from './local-bucket/arguments.js';
+import { DEV_USAGE, parseDevArguments } from './local-bucket/arguments.js';
 import type { LocalBucket } from './local-bucket/local-bucket.js';
 import { startLocalBucket } from './local-bucket/local-bucket.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-bucket/defaults.js';
 
 /** `npm run dev`: the local bucket, until Ctrl-C. */
-async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseDevArguments(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${DEV_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    process.stdout.write(`${DEV_USAGE}\n`);
-    return 0;
-  }
+async function main(args: DevArguments): Promise<number> {
 
   let bucket: LocalBucket;
   try {
@@ -83,12 +71,4 @@ function banner(bucket: LocalBucket): string {
   ].join('\n');
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(process.argv.slice(2), parseDevArguments, DEV_USAGE, main);

@@ -2,25 +2,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { processStorage, publish } from '../src/pipeline.js';
 import { FsStorage } from '../src/storage/fs-storage.js';
-import { parseArguments, USAGE, UsageError } from './arguments.js';
+import type { CliArguments } from './arguments.js';
+import { parseArguments, USAGE } from './arguments.js';
+import { runCommand } from './command.js';
 import { progressReporter } from './progress.js';
 
 /** `npm start -- [INPUT_DIR] --out DIR`: the local door into the pipeline. */
-async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArguments(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+async function main(args: CliArguments): Promise<number> {
   const inputDir = path.resolve(args.input);
   const outDir = path.resolve(args.out);
   const info = await stat(inputDir).catch(() => undefined);
@@ -61,12 +49,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(process.argv.slice(2), parseArguments, USAGE, main);

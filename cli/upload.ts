@@ -2,7 +2,9 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createS3Client } from '../functions/runtime/s3.js';
-import { parseUploadArguments, UPLOAD_USAGE, UsageError } from './local-bucket/arguments.js';
+import { runCommand } from './command.js';
+import type { UploadArguments } from './local-bucket/arguments.js';
+import { parseUploadArguments, UPLOAD_USAGE } from './local-bucket/arguments.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-bucket/defaults.js';
 
 /** `npm run upload -- FILE…`: puts files under incoming/ of the local upload bucket. */
@@ -15,21 +17,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.htm': 'text/html; charset=utf-8',
 };
 
-async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseUploadArguments(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${UPLOAD_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (args.help) {
-    process.stdout.write(`${UPLOAD_USAGE}\n`);
-    return 0;
-  }
+async function main(args: UploadArguments): Promise<number> {
 
   const uploads: { file: string; key: string }[] = [];
   for (const given of args.files) {
@@ -84,12 +72,4 @@ function toKey(relative: string): string {
   return relative.split(path.sep).join('/');
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand(process.argv.slice(2), parseUploadArguments, UPLOAD_USAGE, main);

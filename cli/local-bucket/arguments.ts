@@ -1,10 +1,9 @@
 import { DEFAULT_INCOMING_PREFIX } from '../../functions/runtime/env.js';
+import { optionValue, UsageError } from '../command.js';
 import { DEFAULT_DATA_DIR, DEFAULT_MIRROR_DIR, DEFAULT_PORT, LOCAL_BUCKETS } from './defaults.js';
 
 /** Command lines of `npm run dev` and `npm run upload`. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from '../command.js';
 
 export interface DevArguments {
   readonly port: number;
@@ -36,11 +35,7 @@ export function parseDevArguments(argv: readonly string[]): DevArguments {
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => optionValue(argv, i++);
     if (arg === '--port') port = parsePort(value());
     else if (arg === '--data') dataDir = value();
     else if (arg === '--datasets') mirrorDir = value();
@@ -78,11 +73,7 @@ export function parseUploadArguments(argv: readonly string[]): UploadArguments {
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => optionValue(argv, i++);
     if (arg === '--port') port = parsePort(value());
     else if (arg === '--bucket') bucket = value();
     else if (arg === '--prefix') {
