@@ -92,6 +92,76 @@ describe('pending — fr', () => {
   });
 
 
+
+  // companies: "Air <country>" brand names (Air Sénégal, Air Côte d'Ivoire) are not read as companies, so they stand for their states.
+  it.fails('fr negative: "Air Sénégal et Air Côte d\'Ivoire ont signé … un accord de partage de codes" is between companies', () => {
+    expectExtraction('fr', "Air Sénégal et Air Côte d'Ivoire ont signé mardi à Dakar un accord de partage de codes.", '2024-03-14', { events: [], agreements: [] });
+  });
+
+  // topics: a country after "sur" + article ("et sur l'Angola", "sur le Burundi") is not topical (only a bare "sur Madagascar" is), so it becomes a participant.
+  it.fails('fr topics: "ont échangé … sur la situation au Mozambique et sur l\'Angola" is the two talkers only', () => {
+    // 2024-03-14 is a Thursday.
+    expectEvents(
+      'fr',
+      "Le ministre tanzanien des Affaires étrangères, Baraka Mwinyi Juma, et son homologue ougandais, Moses Okello Atim, ont échangé jeudi à Kampala sur la situation au Mozambique et sur l'Angola.",
+      '2024-03-14',
+      [ev({ type: 'meeting', participants: 'TZA;UGA', date: '2024-03-14', city: 'Kampala', country: 'UGA', people: ['Baraka Mwinyi Juma', 'Moses Okello Atim'] })],
+    );
+  });
+
+  // visit: "arrivé la veille à Yaoundé": "la veille" between "arrivé" and "à" breaks the trigger "arrivé à", so no visit is read at all.
+  it.fails('fr dates: "arrivé la veille à Yaoundé, a été reçu jeudi" is a visit from the day before', () => {
+    // 2024-03-15 is a Friday: "jeudi" is 2024-03-14, "la veille" 2024-03-13.
+    expectEvents(
+      'fr',
+      'Le président gabonais, Ange Mba Obiang, arrivé la veille à Yaoundé, a été reçu jeudi par son homologue camerounais, Paul Ngono Etoa.',
+      '2024-03-15',
+      [
+        ev({ type: 'visit', participants: 'CMR;GAB', actor: 'GAB', host: 'CMR', date: '2024-03-13', city: 'Yaoundé', country: 'CMR', people: ['Ange Mba Obiang'] }),
+        ev({ type: 'meeting', participants: 'CMR;GAB', date: '2024-03-14', city: 'Yaoundé', country: 'CMR', people: ['Ange Mba Obiang', 'Paul Ngono Etoa'] }),
+      ],
+    );
+  });
+
+  // dates: "son homologue …, arrivé la veille pour une visite d'État" in a sentence dated "jeudi": the visit takes the sentence's date, not the day before.
+  it.fails('fr dates: "a reçu jeudi … son homologue …, arrivé la veille pour une visite d\'État" dates the visit Wednesday', () => {
+    // 2024-03-15 is a Friday: "jeudi" is 2024-03-14, "la veille" 2024-03-13.
+    expectEvents(
+      'fr',
+      "Le président camerounais, Paul Ngono Etoa, a reçu jeudi à Yaoundé son homologue gabonais, Ange Mba Obiang, arrivé la veille pour une visite d'État.",
+      '2024-03-15',
+      [
+        ev({ type: 'visit', participants: 'CMR;GAB', actor: 'GAB', host: 'CMR', date: '2024-03-13', city: 'Yaoundé', country: 'CMR', people: ['Ange Mba Obiang'] }),
+        ev({ type: 'meeting', participants: 'CMR;GAB', date: '2024-03-14', city: 'Yaoundé', country: 'CMR', people: ['Ange Mba Obiang', 'Paul Ngono Etoa'] }),
+      ],
+    );
+  });
+
+  // signing: a fronted "En présence du chef de l'État ghanéen, NAME, Mme X et M. Y ont signé": the named witness is taken as a signatory too.
+  it.fails('fr signing: "En présence du chef de l\'État ghanéen, NAME, Mme Mensah et M. Darko ont signé": the head of state does not sign', () => {
+    // 2024-03-14 is a Thursday: "lundi" is 2024-03-11.
+    expectExtraction(
+      'fr',
+      "La ministre togolaise du Commerce, Afi Adzo Mensah, s'est entretenue lundi à Accra avec son homologue ghanéen, Kojo Ampofo Darko. " +
+        "En présence du chef de l'État ghanéen, Kwame Asante Boateng, Mme Mensah et M. Darko ont ensuite signé un accord commercial.",
+      '2024-03-14',
+      {
+        events: [
+          ev({ type: 'meeting', participants: 'GHA;TGO', date: '2024-03-11', city: 'Accra', country: 'GHA', people: ['Afi Adzo Mensah', 'Kojo Ampofo Darko'] }),
+          ev({ type: 'signing', participants: 'GHA;TGO', date: '2024-03-11', city: 'Accra', country: 'GHA', people: ['Afi Adzo Mensah', 'Kojo Ampofo Darko', 'Kwame Asante Boateng'] }),
+        ],
+        agreements: [ag({ topic: 'trade', parties: 'GHA;TGO', date: '2024-03-11', signatories: ['Afi Adzo Mensah', 'Kojo Ampofo Darko'] })],
+      },
+    );
+  });
+
+  // meeting: an unnamed "secrétaire général de l'ONU" gives no event at all (named, or "des Nations unies", he is UNO).
+  it.fails('fr meeting: "s\'est entretenu … avec le secrétaire général de l\'ONU" (unnamed) is SEN;UNO', () => {
+    // 2024-03-14 is a Thursday: "mardi" is 2024-03-12.
+    expectEvents('fr', "Le président sénégalais, Mamadou Ndiaye Sarr, s'est entretenu mardi à Dakar avec le secrétaire général de l'ONU.", '2024-03-14', [
+      ev({ type: 'meeting', participants: 'SEN;UNO', date: '2024-03-12', city: 'Dakar', country: 'SEN', people: ['Mamadou Ndiaye Sarr'] }),
+    ]);
+  });
 });
 
 describe('pending — en', () => {
@@ -135,4 +205,60 @@ describe('pending — en', () => {
 
 
 
+
+  // companies: "Air <country>" brand names (Air Senegal, Air Côte d'Ivoire) are not read as companies, so they stand for their states.
+  it.fails('en negative: "Air Senegal and Air Côte d\'Ivoire signed a codeshare agreement" is between companies', () => {
+    expectExtraction('en', "Air Senegal and Air Côte d'Ivoire signed a codeshare agreement in Dakar on Tuesday.", '2024-03-14', { events: [], agreements: [] });
+  });
+
+  // topics: only the country right after "on" is topical; a conjoined one ("on Mozambique and Angola") becomes a participant.
+  it.fails('en topics: "held talks … on Mozambique and Angola" is the two talkers only', () => {
+    // 2024-03-14 is a Thursday.
+    expectEvents(
+      'en',
+      'Tanzanian Foreign Minister Baraka Mwinyi Juma held talks with his Ugandan counterpart, Moses Okello Atim, in Kampala on Thursday on Mozambique and Angola.',
+      '2024-03-14',
+      [ev({ type: 'meeting', participants: 'TZA;UGA', date: '2024-03-14', city: 'Kampala', country: 'UGA', people: ['Baraka Mwinyi Juma', 'Moses Okello Atim'] })],
+    );
+  });
+
+  // dates: "received his counterpart, X, who had arrived the day before …, in Yaounde on Thursday": the day shift lands on the meeting, the visit takes Thursday.
+  it.fails('en dates: "received his counterpart, X, who had arrived the day before for a state visit, in Yaounde on Thursday"', () => {
+    // 2024-03-15 is a Friday: Thursday is 2024-03-14, the day before 2024-03-13.
+    expectEvents(
+      'en',
+      'Cameroonian President Paul Ngono Etoa received his Gabonese counterpart, Ange Mba Obiang, who had arrived the day before for a state visit, in Yaounde on Thursday.',
+      '2024-03-15',
+      [
+        ev({ type: 'visit', participants: 'CMR;GAB', actor: 'GAB', host: 'CMR', date: '2024-03-13', city: 'Yaoundé', country: 'CMR', people: ['Ange Mba Obiang'] }),
+        ev({ type: 'meeting', participants: 'CMR;GAB', date: '2024-03-14', city: 'Yaoundé', country: 'CMR', people: ['Ange Mba Obiang', 'Paul Ngono Etoa'] }),
+      ],
+    );
+  });
+
+  // signing: "In the presence of the Ghanaian head of state, Ms X and Mr Y signed": the unnamed head of state takes Mr Y (the last Ghanaian named), who drops out of the signatories.
+  it.fails('en signing: "In the presence of the Ghanaian head of state, Ms Mensah and Mr Darko then signed": both sign', () => {
+    // 2024-03-14 is a Thursday: Monday is 2024-03-11.
+    expectExtraction(
+      'en',
+      'Togolese Trade Minister Afi Adzo Mensah held talks in Accra on Monday with her Ghanaian counterpart, Kojo Ampofo Darko. ' +
+        'In the presence of the Ghanaian head of state, Ms Mensah and Mr Darko then signed a trade agreement.',
+      '2024-03-14',
+      {
+        events: [
+          ev({ type: 'meeting', participants: 'GHA;TGO', date: '2024-03-11', city: 'Accra', country: 'GHA', people: ['Afi Adzo Mensah', 'Kojo Ampofo Darko'] }),
+          ev({ type: 'signing', participants: 'GHA;TGO', date: '2024-03-11', city: 'Accra', country: 'GHA', people: ['Afi Adzo Mensah', 'Kojo Ampofo Darko'] }),
+        ],
+        agreements: [ag({ topic: 'trade', parties: 'GHA;TGO', date: '2024-03-11', signatories: ['Afi Adzo Mensah', 'Kojo Ampofo Darko'] })],
+      },
+    );
+  });
+
+  // meeting: "chairperson" (and "chairman") is no title, so "the AU Commission chairperson" is no participant and no meeting is read.
+  it.fails('en meeting: "met the AU Commission chairperson in Lusaka" is AFR;ZMB', () => {
+    // 2024-03-16 is a Saturday: Friday is 2024-03-15.
+    expectEvents('en', 'Zambian President Mwila Banda Chanda met the AU Commission chairperson in Lusaka on Friday.', '2024-03-16', [
+      ev({ type: 'meeting', participants: 'AFR;ZMB', date: '2024-03-15', city: 'Lusaka', country: 'ZMB', people: ['Mwila Banda Chanda'] }),
+    ]);
+  });
 });
