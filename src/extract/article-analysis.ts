@@ -80,7 +80,7 @@ export function distinctCodes(actors: readonly ActorMention[]): string[] {
   return [...new Set(actors.map((a) => a.code))];
 }
 
-const TITLE_REACH = 3;
+const TITLE_REACH = 5;
 /** How many words from its event word a place may stand and still say where it happened. */
 const LOCATION_REACH = 14;
 

@@ -108,7 +108,12 @@ export function compileLocale(locale: Locale): CompiledLocale {
   }
   for (const city of CITIES) places.add(city.name, { kind: 'city', code: city.country, city, needsCapital: true });
   const alternatives = (name: string, code: string): readonly string[] | undefined => lp.ambiguous?.[name]?.filter((c) => c !== code);
-  for (const [name, code] of Object.entries(lp.demonyms)) places.add(name, { kind: 'demonym', code, needsCapital: startsUpper(name), alternatives: alternatives(name, code) });
+  for (const [name, code] of Object.entries(lp.demonyms)) {
+    const known = places.get(name);
+    // "l'Argentine" and "son homologue argentine" fold alike: the country entry then matches in lower case too.
+    if (known && known.code === code && known.needsCapital && !startsUpper(name)) places.set(name, { ...known, needsCapital: false });
+    else places.add(name, { kind: 'demonym', code, needsCapital: startsUpper(name), alternatives: alternatives(name, code) });
+  }
   for (const name of lx.nonPlaces) places.add(name, { kind: 'none', code: '', needsCapital: startsUpper(name) });
 
   const agreementNouns = new PhraseTrie<'noun' | 'count'>();

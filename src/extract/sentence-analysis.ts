@@ -50,6 +50,11 @@ export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): 
   // "la société ghanéenne", "Portuguese group": a company's nationality, no state acting.
   const ofCompany = (index: number, length: number): boolean =>
     [tokens[index - 1], tokens[index - 2], tokens[index + length], tokens[index + length + 1]].some((t) => t !== undefined && compiled.companyWords.has(t.folded));
+  // "Air Sénégal", "Air Tanzania": a capitalised company word right before the name.
+  const afterCompanyWord = (index: number): boolean => {
+    const t = tokens[index - 1];
+    return t !== undefined && t.isCapitalised && compiled.companyWords.has(t.folded);
+  };
   // "Malaysia Airlines", "Turkey's Kalyon Group", "Accra-based": a company's name, no state.
   const namesCompany = (index: number, length: number): boolean => {
     for (let i = index + length, steps = 0; i < tokens.length && steps < 4; i++, steps++) {
@@ -60,7 +65,7 @@ export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): 
     return false;
   };
   const matches = all.filter(
-    (m) => m.value.kind !== 'none' && !(m.value.kind === 'demonym' ? ofCompany(m.index, m.length) : namesCompany(m.index, m.length)),
+    (m) => m.value.kind !== 'none' && !afterCompanyWord(m.index) && !(m.value.kind === 'demonym' ? ofCompany(m.index, m.length) : namesCompany(m.index, m.length)),
   );
   const mentions: PlaceMention[] = [];
   // "in the northern Chinese city of Tianjin": an adjective of nationality may stand between
@@ -84,7 +89,12 @@ export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): 
     const capitalOf =
       m.value.kind === 'demonym' &&
       ((prev !== undefined && compiled.capitalWords.has(prev.folded)) || (next !== undefined && compiled.capitalWords.has(next.folded)));
-    const topical = !locative && m.index > 0 && compiled.topicPrepositions.matchAt(tokens, m.index - 1)?.length === 1;
+    // "sur l'Angola", "on Mozambique and Angola": what is talked about, articles and lists included.
+    let before = m.index - 1;
+    while (before >= 0 && (compiled.locativeFillers.has((tokens[before] as Token).folded) || (tokens[before] as Token).text === "'")) before--;
+    const previous = mentions[mentions.length - 1];
+    const listed = previous?.topical === true && tokens.slice(previous.last, m.index).every((t) => t.text === ',' || compiled.conjunctions.matchAt(tokens, tokens.indexOf(t)) !== undefined || compiled.locativeFillers.has(t.folded) || t.text === "'");
+    const topical = !locative && (listed || (before >= 0 && compiled.topicPrepositions.matchAt(tokens, before)?.length === 1));
     mentions.push({ entry: m.value, first: m.index, last, locative, capitalOf, topical });
   }
   return mentions;

@@ -79,35 +79,10 @@ describe('pending — fr', () => {
 
 
 
-  // meeting: an international organisation's official is a participant (UNO), but organisations
-  // are never actors; and the city of the meeting (New York) is taken as a participant (USA).
-  it.fails('fr meeting: "a rencontré … le secrétaire général de l\'ONU" is TCD;UNO, not TCD;USA', () => {
-    // 2025-06-05 is a Thursday: "lundi" is 2025-06-02.
-    expectEvents(
-      'fr',
-      "Le ministre tchadien des Affaires étrangères, Abakar Mahamat Nour, a rencontré lundi à New York le secrétaire général de l'ONU.",
-      '2025-06-05',
-      [ev({ type: 'meeting', participants: 'TCD;UNO', date: '2025-06-02', city: 'New York', country: 'USA', people: ['Abakar Mahamat Nour'] })],
-    );
-  });
 
 
 
-  // companies: "Air <country>" brand names (Air Sénégal, Air Côte d'Ivoire) are not read as companies, so they stand for their states.
-  it.fails('fr negative: "Air Sénégal et Air Côte d\'Ivoire ont signé … un accord de partage de codes" is between companies', () => {
-    expectExtraction('fr', "Air Sénégal et Air Côte d'Ivoire ont signé mardi à Dakar un accord de partage de codes.", '2024-03-14', { events: [], agreements: [] });
-  });
 
-  // topics: a country after "sur" + article ("et sur l'Angola", "sur le Burundi") is not topical (only a bare "sur Madagascar" is), so it becomes a participant.
-  it.fails('fr topics: "ont échangé … sur la situation au Mozambique et sur l\'Angola" is the two talkers only', () => {
-    // 2024-03-14 is a Thursday.
-    expectEvents(
-      'fr',
-      "Le ministre tanzanien des Affaires étrangères, Baraka Mwinyi Juma, et son homologue ougandais, Moses Okello Atim, ont échangé jeudi à Kampala sur la situation au Mozambique et sur l'Angola.",
-      '2024-03-14',
-      [ev({ type: 'meeting', participants: 'TZA;UGA', date: '2024-03-14', city: 'Kampala', country: 'UGA', people: ['Baraka Mwinyi Juma', 'Moses Okello Atim'] })],
-    );
-  });
 
   // visit: "arrivé la veille à Yaoundé": "la veille" between "arrivé" and "à" breaks the trigger "arrivé à", so no visit is read at all.
   it.fails('fr dates: "arrivé la veille à Yaoundé, a été reçu jeudi" is a visit from the day before', () => {
@@ -155,13 +130,6 @@ describe('pending — fr', () => {
     );
   });
 
-  // meeting: an unnamed "secrétaire général de l'ONU" gives no event at all (named, or "des Nations unies", he is UNO).
-  it.fails('fr meeting: "s\'est entretenu … avec le secrétaire général de l\'ONU" (unnamed) is SEN;UNO', () => {
-    // 2024-03-14 is a Thursday: "mardi" is 2024-03-12.
-    expectEvents('fr', "Le président sénégalais, Mamadou Ndiaye Sarr, s'est entretenu mardi à Dakar avec le secrétaire général de l'ONU.", '2024-03-14', [
-      ev({ type: 'meeting', participants: 'SEN;UNO', date: '2024-03-12', city: 'Dakar', country: 'SEN', people: ['Mamadou Ndiaye Sarr'] }),
-    ]);
-  });
 });
 
 describe('pending — en', () => {
@@ -206,21 +174,7 @@ describe('pending — en', () => {
 
 
 
-  // companies: "Air <country>" brand names (Air Senegal, Air Côte d'Ivoire) are not read as companies, so they stand for their states.
-  it.fails('en negative: "Air Senegal and Air Côte d\'Ivoire signed a codeshare agreement" is between companies', () => {
-    expectExtraction('en', "Air Senegal and Air Côte d'Ivoire signed a codeshare agreement in Dakar on Tuesday.", '2024-03-14', { events: [], agreements: [] });
-  });
 
-  // topics: only the country right after "on" is topical; a conjoined one ("on Mozambique and Angola") becomes a participant.
-  it.fails('en topics: "held talks … on Mozambique and Angola" is the two talkers only', () => {
-    // 2024-03-14 is a Thursday.
-    expectEvents(
-      'en',
-      'Tanzanian Foreign Minister Baraka Mwinyi Juma held talks with his Ugandan counterpart, Moses Okello Atim, in Kampala on Thursday on Mozambique and Angola.',
-      '2024-03-14',
-      [ev({ type: 'meeting', participants: 'TZA;UGA', date: '2024-03-14', city: 'Kampala', country: 'UGA', people: ['Baraka Mwinyi Juma', 'Moses Okello Atim'] })],
-    );
-  });
 
   // dates: "received his counterpart, X, who had arrived the day before …, in Yaounde on Thursday": the day shift lands on the meeting, the visit takes Thursday.
   it.fails('en dates: "received his counterpart, X, who had arrived the day before for a state visit, in Yaounde on Thursday"', () => {
@@ -254,11 +208,4 @@ describe('pending — en', () => {
     );
   });
 
-  // meeting: "chairperson" (and "chairman") is no title, so "the AU Commission chairperson" is no participant and no meeting is read.
-  it.fails('en meeting: "met the AU Commission chairperson in Lusaka" is AFR;ZMB', () => {
-    // 2024-03-16 is a Saturday: Friday is 2024-03-15.
-    expectEvents('en', 'Zambian President Mwila Banda Chanda met the AU Commission chairperson in Lusaka on Friday.', '2024-03-16', [
-      ev({ type: 'meeting', participants: 'AFR;ZMB', date: '2024-03-15', city: 'Lusaka', country: 'ZMB', people: ['Mwila Banda Chanda'] }),
-    ]);
-  });
 });

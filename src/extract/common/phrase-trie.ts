@@ -44,6 +44,21 @@ export class PhraseTrie<V> {
     return this;
   }
 
+  /** The value stored for exactly this phrase, if any. */
+  get(phrase: string): V | undefined {
+    let node: Node<V> | undefined = this.root;
+    for (const part of phraseKey(phrase)) node = node?.next.get(part);
+    return node?.value;
+  }
+
+  /** Stores `value` for the phrase, replacing what was there. */
+  set(phrase: string, value: V): this {
+    const node = this.walk(phraseKey(phrase));
+    if (node.value === undefined) this.size++;
+    node.value = value;
+    return this;
+  }
+
   addAll(entries: Readonly<Record<string, V>>): this {
     for (const [phrase, value] of Object.entries(entries)) this.add(phrase, value);
     return this;

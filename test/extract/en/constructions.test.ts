@@ -111,4 +111,27 @@ describe('en constructions', () => {
       ev({ type: 'meeting', participants: 'TCD;UNO', date: '2025-06-02', city: 'New York', country: 'USA', people: ['Abakar Mahamat Nour'] }),
     ]);
   });
+  // companies: "Air <country>" brand names (Air Senegal, Air Côte d'Ivoire) are not read as companies, so they stand for their states.
+  it('en negative: "Air Senegal and Air Côte d\'Ivoire signed a codeshare agreement" is between companies', () => {
+    expectExtraction('en', "Air Senegal and Air Côte d'Ivoire signed a codeshare agreement in Dakar on Tuesday.", '2024-03-14', { events: [], agreements: [] });
+  });
+
+  // topics: only the country right after "on" is topical; a conjoined one ("on Mozambique and Angola") becomes a participant.
+  it('en topics: "held talks … on Mozambique and Angola" is the two talkers only', () => {
+    // 2024-03-14 is a Thursday.
+    expectEvents(
+      'en',
+      'Tanzanian Foreign Minister Baraka Mwinyi Juma held talks with his Ugandan counterpart, Moses Okello Atim, in Kampala on Thursday on Mozambique and Angola.',
+      '2024-03-14',
+      [ev({ type: 'meeting', participants: 'TZA;UGA', date: '2024-03-14', city: 'Kampala', country: 'UGA', people: ['Baraka Mwinyi Juma', 'Moses Okello Atim'] })],
+    );
+  });
+
+  // meeting: "chairperson" (and "chairman") is no title, so "the AU Commission chairperson" is no participant and no meeting is read.
+  it('en meeting: "met the AU Commission chairperson in Lusaka" is AFR;ZMB', () => {
+    // 2024-03-16 is a Saturday: Friday is 2024-03-15.
+    expectEvents('en', 'Zambian President Mwila Banda Chanda met the AU Commission chairperson in Lusaka on Friday.', '2024-03-16', [
+      ev({ type: 'meeting', participants: 'AFR;ZMB', date: '2024-03-15', city: 'Lusaka', country: 'ZMB', people: ['Mwila Banda Chanda'] }),
+    ]);
+  });
 });

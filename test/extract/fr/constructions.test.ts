@@ -136,4 +136,39 @@ describe('fr constructions', () => {
       ev({ type: 'visit', participants: 'AUT;POL', actor: 'AUT', host: 'POL', date: '2025-09-17', city: 'Warsaw', country: 'POL', people: ['Markus Leitner'] }),
     ]);
   });
+  // meeting: an international organisation's official is a participant (UNO), but organisations
+  // are never actors; and the city of the meeting (New York) is taken as a participant (USA).
+  it('fr meeting: "a rencontré … le secrétaire général de l\'ONU" is TCD;UNO, not TCD;USA', () => {
+    // 2025-06-05 is a Thursday: "lundi" is 2025-06-02.
+    expectEvents(
+      'fr',
+      "Le ministre tchadien des Affaires étrangères, Abakar Mahamat Nour, a rencontré lundi à New York le secrétaire général de l'ONU.",
+      '2025-06-05',
+      [ev({ type: 'meeting', participants: 'TCD;UNO', date: '2025-06-02', city: 'New York', country: 'USA', people: ['Abakar Mahamat Nour'] })],
+    );
+  });
+
+  // companies: "Air <country>" brand names (Air Sénégal, Air Côte d'Ivoire) are not read as companies, so they stand for their states.
+  it('fr negative: "Air Sénégal et Air Côte d\'Ivoire ont signé … un accord de partage de codes" is between companies', () => {
+    expectExtraction('fr', "Air Sénégal et Air Côte d'Ivoire ont signé mardi à Dakar un accord de partage de codes.", '2024-03-14', { events: [], agreements: [] });
+  });
+
+  // topics: a country after "sur" + article ("et sur l'Angola", "sur le Burundi") is not topical (only a bare "sur Madagascar" is), so it becomes a participant.
+  it('fr topics: "ont échangé … sur la situation au Mozambique et sur l\'Angola" is the two talkers only', () => {
+    // 2024-03-14 is a Thursday.
+    expectEvents(
+      'fr',
+      "Le ministre tanzanien des Affaires étrangères, Baraka Mwinyi Juma, et son homologue ougandais, Moses Okello Atim, ont échangé jeudi à Kampala sur la situation au Mozambique et sur l'Angola.",
+      '2024-03-14',
+      [ev({ type: 'meeting', participants: 'TZA;UGA', date: '2024-03-14', city: 'Kampala', country: 'UGA', people: ['Baraka Mwinyi Juma', 'Moses Okello Atim'] })],
+    );
+  });
+
+  // meeting: an unnamed "secrétaire général de l'ONU" gives no event at all (named, or "des Nations unies", he is UNO).
+  it('fr meeting: "s\'est entretenu … avec le secrétaire général de l\'ONU" (unnamed) is SEN;UNO', () => {
+    // 2024-03-14 is a Thursday: "mardi" is 2024-03-12.
+    expectEvents('fr', "Le président sénégalais, Mamadou Ndiaye Sarr, s'est entretenu mardi à Dakar avec le secrétaire général de l'ONU.", '2024-03-14', [
+      ev({ type: 'meeting', participants: 'SEN;UNO', date: '2024-03-12', city: 'Dakar', country: 'SEN', people: ['Mamadou Ndiaye Sarr'] }),
+    ]);
+  });
 });
