@@ -1,16 +1,54 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Row, TableSchema } from './schema.js';
-import { columnNames } from './schema.js';
+import type { Column, Row, TableSchema } from './schema.js';
+import { isNumeric } from './schema.js';
+
+/**
+ * What the CSV files promise, in one place (the CSVW and Data Package descriptions and
+ * docs/DATASETS.md repeat this text):
+ *   - UTF-8 without a byte order mark; RFC 4180: CRLF line ends, a header row from the
+ *     table schema, fields quoted when they hold a comma, a quote, a line break or
+ *     leading / trailing white space;
+ *   - every cell is text as written, so codes such as CAMEO's "042" keep their zeros;
+ *   - formula injection: a text cell that begins with `=`, `+`, `-`, `@`, a tab or a
+ *     carriage return (after any apostrophes) is written with one more leading
+ *     apostrophe, so spreadsheets show it as text instead of running it (OWASP, "CSV
+ *     Injection"). Numeric columns are never touched: `-0.1969` stays a longitude.
+ */
+export const SPREADSHEET_NOTE =
+  'Text cells that begin with =, +, -, @, a tab or a carriage return (possibly after apostrophes) are written with one extra leading apostrophe (\') so that spreadsheets show them as text instead of evaluating a formula (OWASP CSV injection advice); remove one leading apostrophe from such a cell to get the original text. Numeric columns are never altered.';
+
+/** A cell a spreadsheet could take for a formula; apostrophes first so that the escape can be undone without ambiguity. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** The cell as written to a CSV: text cells neutralised for spreadsheets, numbers as they are. */
+export function neutraliseCell(column: Column, cell: string): string {
+  return !isNumeric(column) && FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The inverse of neutraliseCell, for readers that want the original text back. */
+export function restoreCell(column: Column, cell: string): string {
+  return !isNumeric(column) && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
 
 /**
  * RFC 4180 CSV: UTF-8 without BOM, CRLF line ends, a header from the table schema,
- * fields quoted only when they need it. Every cell is a string already, so codes such
- * as CAMEO's "042" keep their leading zero.
+ * fields quoted only when they need it. Every cell must be a string already.
  */
 export function toCsv(table: TableSchema, rows: readonly Row[]): string {
-  const columns = columnNames(table);
-  return stringify(
-    rows.map((row) => columns.map((c) => row[c] ?? '')),
-    { header: true, columns, record_delimiter: 'windows', quoted_match: /^\s|\s$/ },
+  const columns = table.columns;
+  const records = rows.map((row) =>
+    columns.map((c) => {
+      const cell = row[c.name] ?? '';
+      if (typeof cell !== 'string') throw new TypeError(`${table.name}.${c.name}: a cell must be a string, not ${typeof cell}`);
+      return neutraliseCell(c, cell);
+    }),
   );
+  return stringify(records, {
+    header: true,
+    columns: columns.map((c) => c.name),
+    record_delimiter: 'windows',
+    bom: false,
+    // csv-stringify quotes a field holding the record delimiter (CRLF), not one holding a lone CR or LF: RFC 4180 wants those quoted too.
+    quoted_match: /^\s|\s$|[\r\n]/,
+  });
 }

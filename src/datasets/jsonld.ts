@@ -1,5 +1,6 @@
 import type { Place } from '../extract/types.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
+import { EXTRACTOR_VERSION } from './version.js';
 
 /**
  * schema.org JSON-LD for events (Event) and agreements (Legislation), with the context
@@ -22,6 +23,8 @@ function context(baseUri: string): JsonObject {
     schema: 'https://schema.org/',
     entente: `${baseUri}vocab#`,
     xsd: 'http://www.w3.org/2001/XMLSchema#',
+    sameAs: { '@id': 'schema:sameAs', '@type': '@id' },
+    legislationLegalForce: { '@id': 'schema:legislationLegalForce', '@type': '@vocab' },
     cameoCode: 'entente:cameoCode',
     eventType: 'entente:eventType',
     participant: { '@id': 'entente:participant', '@type': '@vocab' },
@@ -37,6 +40,7 @@ function context(baseUri: string): JsonObject {
     article: { '@id': 'entente:article', '@type': '@id' },
     signingEvent: { '@id': 'entente:signingEvent', '@type': '@id' },
     signatory: 'entente:signatory',
+    extractorVersion: 'entente:extractorVersion',
   };
 }
 
@@ -85,6 +89,7 @@ function eventNode(event: EventRecord, article: ArticleRecords, baseUri: string)
     inLanguage: article.language,
     sourceKey: article.sourceKeys,
     evidence: evidenceNodes(event, article, baseUri),
+    extractorVersion: EXTRACTOR_VERSION,
   });
 }
 
@@ -97,7 +102,7 @@ function agreementNode(agreement: AgreementRecord, article: ArticleRecords, base
     topic: agreement.topic,
     status: agreement.status,
     legislationDate: agreement.dateSigned,
-    legislationLegalForce: agreement.status === 'in_force' ? 'https://schema.org/InForce' : undefined,
+    legislationLegalForce: agreement.status === 'in_force' ? 'InForce' : undefined,
     spatialCoverage: placeNode(agreement.place),
     party: agreement.parties.map((code) => actorIri(baseUri, code)),
     signatory: agreement.signatories.map((name) => ({ '@type': 'Person', name })),
@@ -105,6 +110,7 @@ function agreementNode(agreement: AgreementRecord, article: ArticleRecords, base
     inLanguage: article.language,
     sourceKey: article.sourceKeys,
     evidence: evidenceNodes(agreement, article, baseUri),
+    extractorVersion: EXTRACTOR_VERSION,
   });
 }
 

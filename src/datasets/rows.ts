@@ -2,6 +2,7 @@ import type { Rejection } from '../article/article.js';
 import type { Evidence } from '../extract/types.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
 import type { Row } from './schema.js';
+import { EXTRACTOR_VERSION } from './version.js';
 
 /** Joins list cells the contract's way: ";"-separated, no spaces. */
 export const joinList = (values: readonly string[]): string => values.join(';');
@@ -38,6 +39,7 @@ function eventRow(event: EventRecord, article: ArticleRecords): Row {
     source_keys: joinList(article.sourceKeys),
     article_ids: article.articleId,
     evidence_offsets: evidenceOffsets(event.evidence),
+    extractor_version: EXTRACTOR_VERSION,
   };
 }
 
@@ -58,6 +60,7 @@ function agreementRow(agreement: AgreementRecord, article: ArticleRecords): Row 
     source_keys: joinList(article.sourceKeys),
     article_ids: article.articleId,
     evidence_offsets: evidenceOffsets(agreement.evidence),
+    extractor_version: EXTRACTOR_VERSION,
   };
 }
 

@@ -1,16 +1,23 @@
 import type { Rejection } from '../article/article.js';
 import type { ArticleRecords } from '../records/records.js';
 import type { Storage } from '../storage/storage.js';
+import type { FileFacts, PublicationOptions } from './catalog.js';
+import { catalogJsonLd, fileFacts, publicationVersion, resolvedPublication } from './catalog.js';
 import { toCsv } from './csv.js';
+import { csvwFileName, csvwJson } from './csvw.js';
+import { dataPackageJson } from './datapackage.js';
 import type { JsonLdOptions } from './jsonld.js';
 import { agreementsJsonLd, eventsJsonLd } from './jsonld.js';
 import { toTableRows } from './rows.js';
+import type { Row, TableSchema } from './schema.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, REJECTED_TABLE } from './schema.js';
 
 export interface PublishedFile {
   readonly key: string;
   readonly bytes: number;
   readonly rows?: number;
+  /** Hex SHA-256 of the bytes written. */
+  readonly sha256?: string;
 }
 
 export interface DatasetSummary {
@@ -21,36 +28,89 @@ export interface DatasetSummary {
   readonly files: readonly PublishedFile[];
 }
 
+export const DATA_PACKAGE_FILE = 'datapackage.json';
+export const CATALOG_FILE = 'catalog.jsonld';
+
 const CSV = 'text/csv; charset=utf-8';
 const JSON_LD = 'application/ld+json';
+const JSON_TYPE = 'application/json';
+
+interface Output {
+  readonly key: string;
+  readonly body: string;
+  readonly contentType: string;
+  readonly description: string;
+  readonly rows?: number;
+  readonly table?: TableSchema;
+}
+
+const csvOutput = (table: TableSchema, rows: readonly Row[]): Output => ({
+  key: table.file,
+  body: toCsv(table, rows),
+  contentType: CSV,
+  description: table.description,
+  rows: rows.length,
+  table,
+});
+
+export type WriteDatasetsOptions = JsonLdOptions &
+  Omit<PublicationOptions, 'baseUri'> & { readonly prefix?: string; readonly cacheControl?: string };
 
 /**
- * Writes every published file under `prefix` of `storage`. Data files first; a later
- * catalog (written last) may then describe files that are all in place.
+ * Writes every published file under `prefix` of `storage`, in three steps: the data
+ * files; then the metadata that describes them (CSVW table descriptions, datapackage.json
+ * with their sizes and hashes); then catalog.jsonld, last, once every file it lists is
+ * in place.
  */
 export async function writeDatasets(
   articles: readonly ArticleRecords[],
   rejections: readonly Rejection[],
   storage: Storage,
-  options: JsonLdOptions & { readonly prefix?: string; readonly cacheControl?: string },
+  options: WriteDatasetsOptions,
 ): Promise<DatasetSummary> {
   const prefix = options.prefix ?? '';
+  const publication = resolvedPublication(options);
   const rows = toTableRows(articles, rejections);
-  const outputs: { key: string; body: string; contentType: string; rows?: number }[] = [
-    { key: EVENTS_TABLE.file, body: toCsv(EVENTS_TABLE, rows.events), contentType: CSV, rows: rows.events.length },
-    { key: AGREEMENTS_TABLE.file, body: toCsv(AGREEMENTS_TABLE, rows.agreements), contentType: CSV, rows: rows.agreements.length },
-    { key: REJECTED_TABLE.file, body: toCsv(REJECTED_TABLE, rows.rejected), contentType: CSV, rows: rows.rejected.length },
-    { key: 'events.jsonld', body: eventsJsonLd(articles, options), contentType: JSON_LD },
-    { key: 'agreements.jsonld', body: agreementsJsonLd(articles, options), contentType: JSON_LD },
-    // The index of what was read goes last: whoever sees a new articles.csv finds rows for every article in it.
-    { key: ARTICLES_TABLE.file, body: toCsv(ARTICLES_TABLE, rows.articles), contentType: CSV, rows: rows.articles.length },
-  ];
   const files: PublishedFile[] = [];
-  for (const output of outputs) {
+  const put = async (output: Output): Promise<FileFacts> => {
     const key = `${prefix}${output.key}`;
     await storage.put(key, output.body, { contentType: output.contentType, cacheControl: options.cacheControl });
-    files.push({ key, bytes: Buffer.byteLength(output.body), rows: output.rows });
-  }
+    const facts = fileFacts(output.key, output.body, output.contentType.split(';')[0] ?? output.contentType, output.description, { rows: output.rows, table: output.table });
+    files.push({ key, bytes: facts.bytes, rows: output.rows, sha256: facts.sha256 });
+    return facts;
+  };
+
+  const data: Output[] = [
+    csvOutput(EVENTS_TABLE, rows.events),
+    csvOutput(AGREEMENTS_TABLE, rows.agreements),
+    csvOutput(REJECTED_TABLE, rows.rejected),
+    { key: 'events.jsonld', body: eventsJsonLd(articles, options), contentType: JSON_LD, description: 'The events as schema.org Event nodes (JSON-LD, context embedded).' },
+    { key: 'agreements.jsonld', body: agreementsJsonLd(articles, options), contentType: JSON_LD, description: 'The agreements as schema.org Legislation nodes (JSON-LD, context embedded).' },
+    // The index of what was read goes last: whoever sees a new articles.csv finds rows for every article in it.
+    csvOutput(ARTICLES_TABLE, rows.articles),
+  ];
+  const dataFiles: FileFacts[] = [];
+  for (const output of data) dataFiles.push(await put(output));
+
+  const version = publicationVersion({ rows, dataFiles });
+  const metadata: Output[] = [
+    ...data.flatMap((o): Output[] =>
+      o.table
+        ? [{ key: csvwFileName(o.table), body: csvwJson(o.table, { baseUri: publication.baseUri, license: publication.license.url }), contentType: JSON_TYPE, description: `W3C CSVW table description of ${o.table.file}.` }]
+        : [],
+    ),
+    { key: DATA_PACKAGE_FILE, body: dataPackageJson(dataFiles, { ...publication, version }), contentType: JSON_TYPE, description: 'Frictionless Data Package (v2) of the data files.' },
+  ];
+  const metadataFiles: FileFacts[] = [];
+  for (const output of metadata) metadataFiles.push(await put(output));
+
+  await put({
+    key: CATALOG_FILE,
+    body: catalogJsonLd({ rows, dataFiles, metadataFiles }, publication),
+    contentType: JSON_LD,
+    description: 'schema.org and DCAT description of the dataset and its files.',
+  });
+
   return {
     articles: rows.articles.length,
     events: rows.events.length,

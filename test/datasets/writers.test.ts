@@ -6,16 +6,12 @@ import { toCsv } from '../../src/datasets/csv.js';
 import { agreementsJsonLd, eventsJsonLd } from '../../src/datasets/jsonld.js';
 import { toTableRows } from '../../src/datasets/rows.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, columnNames, EVENTS_TABLE, REJECTED_TABLE, TABLES } from '../../src/datasets/schema.js';
+import { EXTRACTOR_VERSION } from '../../src/datasets/version.js';
 import { writeDatasets } from '../../src/datasets/write-datasets.js';
 import type { ArticleRecords } from '../../src/records/records.js';
 import { FsStorage } from '../../src/storage/fs-storage.js';
 import { csvHeader, parseCsv } from '../helpers/csv.js';
-
-const CONTRACT = {
-  events: ['event_id', 'event_type', 'cameo_code', 'date', 'participants', 'actor1_name', 'actor1_country', 'actor2_name', 'actor2_country', 'people', 'location_city', 'location_country', 'latitude', 'longitude', 'evidence', 'language', 'source_keys'],
-  agreements: ['agreement_id', 'title', 'topic', 'parties', 'signatories', 'date_signed', 'place_city', 'place_country', 'status', 'signing_event_id', 'evidence', 'language', 'source_keys'],
-  articles: ['article_id', 'source_key', 'title', 'published', 'language', 'url', 'sha256', 'event_count', 'agreement_count'],
-};
+import { CONTRACT } from './contract.js';
 
 const article: ArticleRecords = {
   articleId: 'art-0000000000000001',
@@ -95,6 +91,13 @@ describe('CSV writer', () => {
     expect(parsed[0]?.evidence_offsets).toBe('0-39');
   });
 
+  it('neutralises a formula-like evidence cell and leaves negative coordinates alone', () => {
+    const parsed = parseCsv(toCsv(EVENTS_TABLE, toTableRows([article], []).events));
+    expect(parsed[0]?.evidence).toBe("'=cmd| visit");
+    expect(parsed[1]?.longitude).toBe('-0.1969');
+    expect(parsed.map((r) => r.extractor_version)).toEqual([EXTRACTOR_VERSION, EXTRACTOR_VERSION]);
+  });
+
   it('orders rows by article and reading order, whatever the input order', () => {
     const reversed = { ...article, events: [...article.events].reverse() };
     expect(toCsv(EVENTS_TABLE, toTableRows([reversed], []).events)).toBe(toCsv(EVENTS_TABLE, toTableRows([article], []).events));
@@ -137,7 +140,14 @@ describe('writeDatasets', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'entente-ds-'));
     const summary = await writeDatasets([article], [], new FsStorage(dir), options());
     expect(summary).toMatchObject({ articles: 1, events: 2, agreements: 1, rejected: 0 });
-    expect(summary.files.map((f) => f.key)).toEqual(['events.csv', 'agreements.csv', 'rejected.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv']);
+    expect(summary.files.map((f) => f.key)).toEqual([
+      // data first, articles.csv last of them
+      'events.csv', 'agreements.csv', 'rejected.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv',
+      // then what describes them
+      'events.csv-metadata.json', 'agreements.csv-metadata.json', 'rejected.csv-metadata.json', 'articles.csv-metadata.json', 'datapackage.json',
+      // and the catalog of everything, last
+      'catalog.jsonld',
+    ]);
     const articles = parseCsv(await readFile(path.join(dir, 'articles.csv'), 'utf8'));
     expect(articles[0]).toMatchObject({ article_id: 'art-0000000000000001', event_count: '2', agreement_count: '1', extracted: 'yes' });
     for (const f of summary.files) expect((await readFile(path.join(dir, f.key))).length).toBe(f.bytes);

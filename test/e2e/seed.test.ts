@@ -77,7 +77,10 @@ describe('npm start on the seeds folder', () => {
 
   it('writes every dataset file, and two runs give byte-identical files', async () => {
     const files = (await readdir(out1)).sort();
-    expect(files).toEqual(['agreements.csv', 'agreements.jsonld', 'articles.csv', 'events.csv', 'events.jsonld', 'rejected.csv']);
+    expect(files).toEqual([
+      'agreements.csv', 'agreements.csv-metadata.json', 'agreements.jsonld', 'articles.csv', 'articles.csv-metadata.json', 'catalog.jsonld',
+      'datapackage.json', 'events.csv', 'events.csv-metadata.json', 'events.jsonld', 'rejected.csv', 'rejected.csv-metadata.json',
+    ]);
     for (const file of files) {
       expect(await readFile(path.join(out2, file)), file).toEqual(await readFile(path.join(out1, file)));
     }
