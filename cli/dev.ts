@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { TABLES } from '../src/datasets/schema.js';
+import { CATALOG_FILE, LANDING_PAGE_FILE } from '../src/datasets/write-datasets.js';
 import { runCommand } from './command.js';
 import type { DevArguments } from './local-bucket/arguments.js';
 import { DEV_USAGE, parseDevArguments } from './local-bucket/arguments.js';
@@ -47,7 +49,8 @@ async function main(args: DevArguments): Promise<number> {
 function banner(bucket: LocalBucket): string {
   const relative = (dir: string): string => path.relative(process.cwd(), dir) || '.';
   const { upload, work, datasets } = bucket.buckets;
-  const files = ['events.csv', 'agreements.csv', 'articles.csv', 'rejected.csv', 'events.jsonld', 'agreements.jsonld'];
+  // The published tables from the one schema, the JSON-LD and the catalog; index.html lists everything.
+  const files = [LANDING_PAGE_FILE, ...TABLES.map((t) => t.file), 'events.jsonld', 'agreements.jsonld', CATALOG_FILE];
   return [
     '',
     `Entente local bucket: S3 API on ${bucket.endpoint} (data in ${relative(bucket.dataDir)}/, kept across restarts)`,

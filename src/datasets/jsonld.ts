@@ -1,5 +1,5 @@
 import type { Place } from '../extract/types.js';
-import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
+import type { FusedAgreement, FusedEvent, FusedRecords, Sourced } from '../records/fusion.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
 /**
@@ -59,20 +59,23 @@ function placeNode(place: Place | undefined): JsonObject | undefined {
   return node;
 }
 
-const evidenceNodes = (record: EventRecord | AgreementRecord, article: ArticleRecords, baseUri: string): JsonObject[] =>
-  record.evidence.map((e) => ({
-    '@type': 'Quotation',
-    text: e.text,
-    evidenceStart: e.start,
-    evidenceEnd: e.end,
-    article: `${baseUri}articles/${article.articleId}`,
-  }));
+/** Every sentence of every source, each pointing at its article: the way back to the words. */
+const evidenceNodes = (record: Sourced, baseUri: string): JsonObject[] =>
+  record.sources.flatMap((source) =>
+    source.evidence.map((e) => ({
+      '@type': 'Quotation',
+      text: e.text,
+      evidenceStart: e.start,
+      evidenceEnd: e.end,
+      article: `${baseUri}articles/${source.articleId}`,
+    })),
+  );
 
 function compact(node: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
 }
 
-function eventNode(event: EventRecord, article: ArticleRecords, baseUri: string): JsonObject {
+function eventNode(event: FusedEvent, baseUri: string): JsonObject {
   return compact({
     '@id': `${baseUri}events/${event.id}`,
     '@type': 'Event',
@@ -86,14 +89,14 @@ function eventNode(event: EventRecord, article: ArticleRecords, baseUri: string)
     actor: event.actor1Country ? actorIri(baseUri, event.actor1Country) : undefined,
     counterpart: event.actor2Country ? actorIri(baseUri, event.actor2Country) : undefined,
     attendee: event.people.map((name) => ({ '@type': 'Person', name })),
-    inLanguage: article.language,
-    sourceKey: article.sourceKeys,
-    evidence: evidenceNodes(event, article, baseUri),
+    inLanguage: event.language,
+    sourceKey: event.sourceKeys,
+    evidence: evidenceNodes(event, baseUri),
     extractorVersion: EXTRACTOR_VERSION,
   });
 }
 
-function agreementNode(agreement: AgreementRecord, article: ArticleRecords, baseUri: string): JsonObject {
+function agreementNode(agreement: FusedAgreement, baseUri: string): JsonObject {
   return compact({
     '@id': `${baseUri}agreements/${agreement.id}`,
     '@type': 'Legislation',
@@ -107,9 +110,9 @@ function agreementNode(agreement: AgreementRecord, article: ArticleRecords, base
     party: agreement.parties.map((code) => actorIri(baseUri, code)),
     signatory: agreement.signatories.map((name) => ({ '@type': 'Person', name })),
     signingEvent: agreement.signingEventId ? `${baseUri}events/${agreement.signingEventId}` : undefined,
-    inLanguage: article.language,
-    sourceKey: article.sourceKeys,
-    evidence: evidenceNodes(agreement, article, baseUri),
+    inLanguage: agreement.language,
+    sourceKey: agreement.sourceKeys,
+    evidence: evidenceNodes(agreement, baseUri),
     extractorVersion: EXTRACTOR_VERSION,
   });
 }
@@ -120,12 +123,10 @@ function document(baseUri: string, graph: JsonObject[]): string {
 
 const byId = (a: JsonObject, b: JsonObject): number => (String(a['@id']) < String(b['@id']) ? -1 : String(a['@id']) > String(b['@id']) ? 1 : 0);
 
-export function eventsJsonLd(articles: readonly ArticleRecords[], options: JsonLdOptions): string {
-  const graph = articles.flatMap((a) => a.events.map((e) => eventNode(e, a, options.baseUri))).sort(byId);
-  return document(options.baseUri, graph);
+export function eventsJsonLd(fused: Pick<FusedRecords, 'events'>, options: JsonLdOptions): string {
+  return document(options.baseUri, fused.events.map((e) => eventNode(e, options.baseUri)).sort(byId));
 }
 
-export function agreementsJsonLd(articles: readonly ArticleRecords[], options: JsonLdOptions): string {
-  const graph = articles.flatMap((a) => a.agreements.map((g) => agreementNode(g, a, options.baseUri))).sort(byId);
-  return document(options.baseUri, graph);
+export function agreementsJsonLd(fused: Pick<FusedRecords, 'agreements'>, options: JsonLdOptions): string {
+  return document(options.baseUri, fused.agreements.map((g) => agreementNode(g, options.baseUri)).sort(byId));
 }

@@ -1,6 +1,8 @@
 import type { Rejection } from '../article/article.js';
 import type { Evidence } from '../extract/types.js';
-import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
+import type { FusedAgreement, FusedEvent, FusedRecords, Sourced } from '../records/fusion.js';
+import type { ArticleRecords } from '../records/records.js';
+import { mentionRows } from './mentions.js';
 import type { Row } from './schema.js';
 import { EXTRACTOR_VERSION } from './version.js';
 
@@ -16,10 +18,24 @@ export interface TableRows {
   readonly agreements: Row[];
   readonly articles: Row[];
   readonly rejected: Row[];
+  readonly mentions: Row[];
 }
 
-function eventRow(event: EventRecord, article: ArticleRecords): Row {
+/** Where a fused row comes from: the cells every fused table shares. */
+function sourced(record: Sourced): Row {
   return {
+    language: record.language,
+    source_keys: joinList(record.sourceKeys),
+    article_ids: joinList(record.articleIds),
+    source_count: String(record.sourceCount),
+    source_urls: joinList(record.sourceUrls),
+  };
+}
+
+function eventRow(event: FusedEvent): Row {
+  const x = event.crosswalk;
+  return {
+    ...sourced(event),
     event_id: event.id,
     event_type: event.type,
     cameo_code: event.cameoCode,
@@ -35,16 +51,25 @@ function eventRow(event: EventRecord, article: ArticleRecords): Row {
     latitude: num(event.location?.latitude),
     longitude: num(event.location?.longitude),
     evidence: evidenceText(event.evidence),
-    language: article.language,
-    source_keys: joinList(article.sourceKeys),
-    article_ids: article.articleId,
     evidence_offsets: evidenceOffsets(event.evidence),
     extractor_version: EXTRACTOR_VERSION,
+    certainty: event.certainty,
+    parent_event_id: event.parentEventId ?? '',
+    plover_event_type: x.ploverEventType ?? '',
+    plover_mode: x.ploverMode ?? '',
+    goldstein_scale: x.goldsteinScale === undefined ? '' : x.goldsteinScale.toFixed(1),
+    participants_wikidata: joinList(x.participantsWikidata),
+    actor1_wikidata: x.actor1Wikidata ?? '',
+    actor2_wikidata: x.actor2Wikidata ?? '',
+    location_country_wikidata: x.locationCountryWikidata ?? '',
+    location_geonames_id: num(x.locationGeonamesId),
   };
 }
 
-function agreementRow(agreement: AgreementRecord, article: ArticleRecords): Row {
+function agreementRow(agreement: FusedAgreement): Row {
+  const x = agreement.crosswalk;
   return {
+    ...sourced(agreement),
     agreement_id: agreement.id,
     title: agreement.title,
     topic: agreement.topic,
@@ -56,11 +81,11 @@ function agreementRow(agreement: AgreementRecord, article: ArticleRecords): Row 
     status: agreement.status,
     signing_event_id: agreement.signingEventId ?? '',
     evidence: evidenceText(agreement.evidence),
-    language: article.language,
-    source_keys: joinList(article.sourceKeys),
-    article_ids: article.articleId,
     evidence_offsets: evidenceOffsets(agreement.evidence),
     extractor_version: EXTRACTOR_VERSION,
+    parties_wikidata: joinList(x.partiesWikidata),
+    place_country_wikidata: x.placeCountryWikidata ?? '',
+    place_geonames_id: num(x.placeGeonamesId),
   };
 }
 
@@ -103,10 +128,10 @@ const readingOrder = (id: string) => (a: Row, b: Row): number =>
 const firstOffset = (row: Row): number => Number.parseInt(row.evidence_offsets ?? '', 10) || 0;
 
 /** Every table's rows in a fixed order (events and agreements in reading order, articles by id, rejections by key) so output bytes never depend on input order. */
-export function toTableRows(articles: readonly ArticleRecords[], rejections: readonly Rejection[]): TableRows {
-  const events = articles.flatMap((a) => a.events.map((e) => eventRow(e, a))).sort(readingOrder('event_id'));
-  const agreements = articles.flatMap((a) => a.agreements.map((g) => agreementRow(g, a))).sort(readingOrder('agreement_id'));
+export function toTableRows(fused: FusedRecords, articles: readonly ArticleRecords[], rejections: readonly Rejection[]): TableRows {
+  const events = fused.events.map(eventRow).sort(readingOrder('event_id'));
+  const agreements = fused.agreements.map(agreementRow).sort(readingOrder('agreement_id'));
   const rows = articles.map(articleRow).sort(byKey('article_id'));
   const rejected = rejections.map(rejectedRow).sort((a, b) => byKey('source_key')(a, b) || byKey('message')(a, b));
-  return { events, agreements, articles: rows, rejected };
+  return { events, agreements, articles: rows, rejected, mentions: mentionRows(fused) };
 }

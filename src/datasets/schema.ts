@@ -9,7 +9,7 @@ import { EVENT_TYPES } from '../extract/types.js';
  */
 export type ColumnType = 'string' | 'date' | 'integer' | 'decimal' | 'code-list' | 'string-list';
 
-export type TableName = 'events' | 'agreements' | 'articles' | 'rejected';
+export type TableName = 'events' | 'agreements' | 'articles' | 'rejected' | 'mentions';
 
 /** What the catalog reads from a column: the period the data covers, the countries it covers, the date the data is as of. */
 export type CoverageRole = 'temporal' | 'spatial' | 'modified';
@@ -80,7 +80,9 @@ void _everyStatus;
 
 const col = (name: string, type: ColumnType, description: string, options: ColumnOptions = {}): Column => ({ name, type, description, ...options });
 
-const CODE = '^[A-Z]{3}$';
+/** ISO3, or an organisation code (CAMEO's, or the project's: BRICS, G20, MERCOSUR). */
+const CODE = '^[A-Z][A-Z0-9]{1,9}$';
+const WIKIDATA = '^Q[1-9]\\d*$';
 const ISO639 = '^[a-z]{2,3}$';
 const OFFSETS = '^\\d+-\\d+$';
 
@@ -92,7 +94,10 @@ export const EVENTS_TABLE: TableSchema = {
   primaryKey: 'event_id',
   aboutUrl: 'events/{event_id}',
   rdfType: 'schema:Event',
-  foreignKeys: [{ column: 'article_ids', references: { table: 'articles', column: 'article_id' } }],
+  foreignKeys: [
+    { column: 'article_ids', references: { table: 'articles', column: 'article_id' } },
+    { column: 'parent_event_id', references: { table: 'events', column: 'event_id' } },
+  ],
   columns: [
     col('event_id', 'string', 'Stable identifier: the same event from the same sources gets the same id on every run.', { required: true, property: 'schema:identifier' }),
     col('event_type', 'string', 'visit, meeting, call, signing or press_conference.', { required: true, values: EVENT_TYPES }),
@@ -114,6 +119,18 @@ export const EVENTS_TABLE: TableSchema = {
     col('article_ids', 'string-list', 'Ids of the articles (articles.csv) that report it.', { required: true, property: 'entente:article', valueUrl: 'articles/{article_ids}' }),
     col('evidence_offsets', 'string-list', 'start-end character offsets of each evidence sentence in the normalised article text.', { pattern: OFFSETS }),
     col('extractor_version', 'string', 'Version of the Entente extractor that read the row.', { required: true }),
+    col('source_count', 'integer', 'Number of distinct articles that report it (src/records/fusion.ts says when reports are one event).', { required: true }),
+    col('source_urls', 'string-list', 'URLs of the reporting articles that give one, in article_ids order.', { property: 'schema:url' }),
+    col('certainty', 'string', 'How the sources state it: reported (the extractor keeps only events told as having happened).', { required: true, values: ['reported'] }),
+    col('parent_event_id', 'string', 'The visit it was held during, for meetings, signings and press conferences on a trip.', { property: 'schema:superEvent', valueUrl: 'events/{parent_event_id}' }),
+    col('plover_event_type', 'string', 'PLOVER event type (CONSULT, SUPPORT, …) of the CAMEO code; empty where PLOVER has none (press conferences).'),
+    col('plover_mode', 'string', 'PLOVER mode (visit, phone, third-party) when the CAMEO code implies one.'),
+    col('goldstein_scale', 'decimal', 'Goldstein (1992) score of the CAMEO code, as in GDELT\'s CAMEO Goldstein table (-10 conflict … +10 cooperation).'),
+    col('participants_wikidata', 'string-list', 'Wikidata ids of the participating countries, in participants order (organisations have none here).', { pattern: WIKIDATA }),
+    col('actor1_wikidata', 'string', 'Wikidata id of actor 1\'s country.', { pattern: WIKIDATA }),
+    col('actor2_wikidata', 'string', 'Wikidata id of actor 2\'s country.', { pattern: WIKIDATA }),
+    col('location_country_wikidata', 'string', 'Wikidata id of the country where it happened.', { pattern: WIKIDATA }),
+    col('location_geonames_id', 'integer', 'GeoNames id of the city where it happened.'),
   ],
 };
 
@@ -146,6 +163,11 @@ export const AGREEMENTS_TABLE: TableSchema = {
     col('article_ids', 'string-list', 'Ids of the articles (articles.csv) that report it.', { required: true, property: 'entente:article', valueUrl: 'articles/{article_ids}' }),
     col('evidence_offsets', 'string-list', 'start-end character offsets of each evidence sentence in the normalised article text.', { pattern: OFFSETS }),
     col('extractor_version', 'string', 'Version of the Entente extractor that read the row.', { required: true }),
+    col('source_count', 'integer', 'Number of distinct articles that report it.', { required: true }),
+    col('source_urls', 'string-list', 'URLs of the reporting articles that give one, in article_ids order.', { property: 'schema:url' }),
+    col('parties_wikidata', 'string-list', 'Wikidata ids of the countries among the parties, in parties order.', { pattern: WIKIDATA }),
+    col('place_country_wikidata', 'string', 'Wikidata id of the country where it was signed.', { pattern: WIKIDATA }),
+    col('place_geonames_id', 'integer', 'GeoNames id of the city where it was signed.'),
   ],
 };
 
@@ -187,7 +209,31 @@ export const REJECTED_TABLE: TableSchema = {
   ],
 };
 
-export const TABLES = [EVENTS_TABLE, AGREEMENTS_TABLE, ARTICLES_TABLE, REJECTED_TABLE] as const;
+export const MENTIONS_TABLE: TableSchema = {
+  name: 'mentions',
+  file: 'mentions.csv',
+  title: 'Mentions',
+  description: 'One row per (event or agreement, article): the link from every published row back to the sentences it was read from in each article that reports it.',
+  primaryKey: 'mention_id',
+  aboutUrl: 'mentions/{mention_id}',
+  rdfType: 'entente:Mention',
+  foreignKeys: [
+    { column: 'event_id', references: { table: 'events', column: 'event_id' } },
+    { column: 'agreement_id', references: { table: 'agreements', column: 'agreement_id' } },
+    { column: 'article_id', references: { table: 'articles', column: 'article_id' } },
+  ],
+  columns: [
+    col('mention_id', 'string', 'The id the report had in its own article; for the first source, the id of the published row.', { required: true, property: 'schema:identifier' }),
+    col('record_type', 'string', 'event or agreement.', { required: true, values: ['event', 'agreement'] }),
+    col('event_id', 'string', 'The event (events.csv) mentioned; empty for an agreement.', { property: 'entente:event', valueUrl: 'events/{event_id}' }),
+    col('agreement_id', 'string', 'The agreement (agreements.csv) mentioned; empty for an event.', { property: 'entente:agreement', valueUrl: 'agreements/{agreement_id}' }),
+    col('article_id', 'string', 'The article (articles.csv) that mentions it.', { required: true, property: 'entente:article', valueUrl: 'articles/{article_id}' }),
+    col('sentence_offsets', 'string-list', 'start-end character offsets of each sentence in the normalised article text.', { required: true, pattern: OFFSETS }),
+    col('evidence', 'string', 'The sentences, joined by " … ".', { required: true, property: 'entente:evidenceText' }),
+  ],
+};
+
+export const TABLES = [EVENTS_TABLE, AGREEMENTS_TABLE, ARTICLES_TABLE, REJECTED_TABLE, MENTIONS_TABLE] as const;
 
 /** A row as written: every cell already a string (lists joined, numbers formatted). */
 export type Row = Readonly<Record<string, string>>;

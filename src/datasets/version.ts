@@ -38,6 +38,17 @@ export const SCHEMA_CHANGELOG: readonly SchemaChange[] = [
       articles: ['format', 'language_source', 'extracted'],
     },
   },
+  {
+    version: '1.2',
+    extractorVersion: '0.1.0',
+    summary:
+      'Events and agreements are fused across articles (one row per real-world event, every source listed), with sub-events, crosswalks (PLOVER, Goldstein, Wikidata, GeoNames) and mentions.csv linking every row to its sentences in each article.',
+    added: {
+      events: ['source_count', 'source_urls', 'certainty', 'parent_event_id', 'plover_event_type', 'plover_mode', 'goldstein_scale', 'participants_wikidata', 'actor1_wikidata', 'actor2_wikidata', 'location_country_wikidata', 'location_geonames_id'],
+      agreements: ['source_count', 'source_urls', 'parties_wikidata', 'place_country_wikidata', 'place_geonames_id'],
+      mentions: ['mention_id', 'record_type', 'event_id', 'agreement_id', 'article_id', 'sentence_offsets', 'evidence'],
+    },
+  },
 ];
 
 const latest = SCHEMA_CHANGELOG[SCHEMA_CHANGELOG.length - 1];

@@ -1,8 +1,10 @@
 import type { Rejection } from '../article/article.js';
+import { fuseRecords } from '../records/fusion.js';
 import type { ArticleRecords } from '../records/records.js';
 import type { Storage } from '../storage/storage.js';
 import type { FileFacts, PublicationOptions } from './catalog.js';
-import { catalogJsonLd, fileFacts, publicationVersion, resolvedPublication } from './catalog.js';
+import { ATTRIBUTIONS, catalogDocument, catalogJsonLd, coverage, DATASET_DESCRIPTION, DATASET_TITLE, fileFacts, publicationVersion, resolvedPublication } from './catalog.js';
+import { eventsFromRows, renderLandingPage } from './landing-page.js';
 import { toCsv } from './csv.js';
 import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
@@ -10,7 +12,7 @@ import type { JsonLdOptions } from './jsonld.js';
 import { agreementsJsonLd, eventsJsonLd } from './jsonld.js';
 import { toTableRows } from './rows.js';
 import type { Row, TableSchema } from './schema.js';
-import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, REJECTED_TABLE } from './schema.js';
+import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, MENTIONS_TABLE, REJECTED_TABLE } from './schema.js';
 
 export interface PublishedFile {
   readonly key: string;
@@ -30,10 +32,12 @@ export interface DatasetSummary {
 
 export const DATA_PACKAGE_FILE = 'datapackage.json';
 export const CATALOG_FILE = 'catalog.jsonld';
+export const LANDING_PAGE_FILE = 'index.html';
 
 const CSV = 'text/csv; charset=utf-8';
 const JSON_LD = 'application/ld+json';
 const JSON_TYPE = 'application/json';
+const HTML = 'text/html; charset=utf-8';
 
 interface Output {
   readonly key: string;
@@ -60,7 +64,7 @@ export type WriteDatasetsOptions = JsonLdOptions &
  * Writes every published file under `prefix` of `storage`, in three steps: the data
  * files; then the metadata that describes them (CSVW table descriptions, datapackage.json
  * with their sizes and hashes); then catalog.jsonld, last, once every file it lists is
- * in place.
+ * in place; index.html, the landing page, after it.
  */
 export async function writeDatasets(
   articles: readonly ArticleRecords[],
@@ -70,7 +74,9 @@ export async function writeDatasets(
 ): Promise<DatasetSummary> {
   const prefix = options.prefix ?? '';
   const publication = resolvedPublication(options);
-  const rows = toTableRows(articles, rejections);
+  // One row per real-world event: reports of it in several articles are fused first.
+  const fused = fuseRecords(articles);
+  const rows = toTableRows(fused, articles, rejections);
   const files: PublishedFile[] = [];
   const put = async (output: Output): Promise<FileFacts> => {
     const key = `${prefix}${output.key}`;
@@ -84,8 +90,9 @@ export async function writeDatasets(
     csvOutput(EVENTS_TABLE, rows.events),
     csvOutput(AGREEMENTS_TABLE, rows.agreements),
     csvOutput(REJECTED_TABLE, rows.rejected),
-    { key: 'events.jsonld', body: eventsJsonLd(articles, options), contentType: JSON_LD, description: 'The events as schema.org Event nodes (JSON-LD, context embedded).' },
-    { key: 'agreements.jsonld', body: agreementsJsonLd(articles, options), contentType: JSON_LD, description: 'The agreements as schema.org Legislation nodes (JSON-LD, context embedded).' },
+    csvOutput(MENTIONS_TABLE, rows.mentions),
+    { key: 'events.jsonld', body: eventsJsonLd(fused, options), contentType: JSON_LD, description: 'The events as schema.org Event nodes (JSON-LD, context embedded).' },
+    { key: 'agreements.jsonld', body: agreementsJsonLd(fused, options), contentType: JSON_LD, description: 'The agreements as schema.org Legislation nodes (JSON-LD, context embedded).' },
     // The index of what was read goes last: whoever sees a new articles.csv finds rows for every article in it.
     csvOutput(ARTICLES_TABLE, rows.articles),
   ];
@@ -104,11 +111,32 @@ export async function writeDatasets(
   const metadataFiles: FileFacts[] = [];
   for (const output of metadata) metadataFiles.push(await put(output));
 
-  await put({
+  const catalogFile = await put({
     key: CATALOG_FILE,
     body: catalogJsonLd({ rows, dataFiles, metadataFiles }, publication),
     contentType: JSON_LD,
     description: 'schema.org and DCAT description of the dataset and its files.',
+  });
+
+  // The page a person lands on, after everything it lists; it embeds the catalog, so the
+  // catalog does not list it (each would depend on the other's hash).
+  await put({
+    key: LANDING_PAGE_FILE,
+    body: renderLandingPage({
+      title: DATASET_TITLE,
+      description: DATASET_DESCRIPTION,
+      version,
+      license: { name: publication.license.title, url: publication.license.url },
+      lastUpdated: coverage(rows).dataDate ?? '',
+      identifier: publication.baseUri,
+      downloadBase: publication.publicUrl,
+      files: [...dataFiles, ...metadataFiles, catalogFile].map((f) => ({ key: f.path, bytes: f.bytes, rows: f.rows, contentType: f.mediaType, description: f.description })),
+      events: eventsFromRows(rows.events),
+      jsonLd: catalogDocument({ rows, dataFiles, metadataFiles }, publication),
+      attributions: ATTRIBUTIONS.map((a) => ({ name: a.name, url: a.url })),
+    }),
+    contentType: HTML,
+    description: 'The landing page: what the data is, its files, columns, figures, how to cite and query it.',
   });
 
   return {

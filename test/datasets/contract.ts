@@ -5,4 +5,6 @@ export const CONTRACT = {
   articles: ['article_id', 'source_key', 'title', 'published', 'language', 'url', 'sha256', 'event_count', 'agreement_count'],
   // The contract names rejected.csv without its columns: these are the ones of schema 1.0.
   rejected: ['source_key', 'reason', 'message', 'line', 'column'],
+  // Not in contract v1: added by schema 1.2 (see version.ts).
+  mentions: [],
 } as const;

@@ -31,9 +31,9 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('published files', () => {
-  it('are the data, then their metadata, then the catalog, last', () => {
+  it('are the data, then their metadata, then the catalog, then the landing page that embeds it', () => {
     const keys = one.summary.files.map((f) => f.key);
-    expect(keys.at(-1)).toBe('catalog.jsonld');
+    expect(keys.slice(-2)).toEqual(['catalog.jsonld', 'index.html']);
     expect(keys.indexOf('datapackage.json')).toBeGreaterThan(Math.max(...TABLES.map((t) => keys.indexOf(t.file))));
     for (const t of TABLES) expect(keys.indexOf(csvwFileName(t)), t.file).toBeGreaterThan(keys.indexOf('articles.csv'));
     expect([...one.files.keys()].sort()).toEqual([...keys].sort());
@@ -189,7 +189,7 @@ describe('catalog.jsonld', () => {
 
   it('lists every other published file with its real size and SHA-256, in both vocabularies', () => {
     const listed = downloads();
-    expect(listed.map((d) => d.name).sort()).toEqual([...one.files.keys()].filter((f) => f !== 'catalog.jsonld').sort());
+    expect(listed.map((d) => d.name).sort()).toEqual([...one.files.keys()].filter((f) => f !== 'catalog.jsonld' && f !== 'index.html').sort());
     for (const d of listed) {
       const body = one.files.get(d.name as string) as Buffer;
       expect(d.contentUrl).toBe(`${DEFAULT_BASE_URI}${d.name as string}`);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/datasets/csv.js';
 import { agreementsJsonLd, eventsJsonLd } from '../../src/datasets/jsonld.js';
 import { toTableRows } from '../../src/datasets/rows.js';
+import { fuseRecords } from '../../src/records/fusion.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, columnNames, EVENTS_TABLE, REJECTED_TABLE, TABLES } from '../../src/datasets/schema.js';
 import { EXTRACTOR_VERSION } from '../../src/datasets/version.js';
 import { writeDatasets } from '../../src/datasets/write-datasets.js';
@@ -79,7 +80,7 @@ describe('dataset schema', () => {
 
 describe('CSV writer', () => {
   it('writes the schema header, CRLF records, quotes only where needed, and keeps leading zeros', () => {
-    const rows = toTableRows([article], []);
+    const rows = toTableRows(fuseRecords([article]), [article], []);
     const csv = toCsv(EVENTS_TABLE, rows.events);
     expect(csvHeader(csv)).toEqual(columnNames(EVENTS_TABLE));
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -92,7 +93,7 @@ describe('CSV writer', () => {
   });
 
   it('neutralises a formula-like evidence cell and leaves negative coordinates alone', () => {
-    const parsed = parseCsv(toCsv(EVENTS_TABLE, toTableRows([article], []).events));
+    const parsed = parseCsv(toCsv(EVENTS_TABLE, toTableRows(fuseRecords([article]), [article], []).events));
     expect(parsed[0]?.evidence).toBe("'=cmd| visit");
     expect(parsed[1]?.longitude).toBe('-0.1969');
     expect(parsed.map((r) => r.extractor_version)).toEqual([EXTRACTOR_VERSION, EXTRACTOR_VERSION]);
@@ -100,11 +101,11 @@ describe('CSV writer', () => {
 
   it('orders rows by article and reading order, whatever the input order', () => {
     const reversed = { ...article, events: [...article.events].reverse() };
-    expect(toCsv(EVENTS_TABLE, toTableRows([reversed], []).events)).toBe(toCsv(EVENTS_TABLE, toTableRows([article], []).events));
+    expect(toCsv(EVENTS_TABLE, toTableRows(fuseRecords([reversed]), [reversed], []).events)).toBe(toCsv(EVENTS_TABLE, toTableRows(fuseRecords([article]), [article], []).events));
   });
 
   it('writes rejections with their line and column', () => {
-    const rows = toTableRows([], [{ sourceKey: 'b.json', reason: 'malformed-json', message: 'Unexpected end', line: 3, column: 7 }]);
+    const rows = toTableRows(fuseRecords([]), [], [{ sourceKey: 'b.json', reason: 'malformed-json', message: 'Unexpected end', line: 3, column: 7 }]);
     expect(parseCsv(toCsv(REJECTED_TABLE, rows.rejected))).toEqual([{ source_key: 'b.json', reason: 'malformed-json', message: 'Unexpected end', line: '3', column: '7' }]);
   });
 });
@@ -113,7 +114,7 @@ describe('JSON-LD writer', () => {
   const options = { baseUri: 'https://data.example.org/entente/' };
 
   it('writes schema.org Event nodes with an embedded context and IRIs under the base URI', () => {
-    const doc = JSON.parse(eventsJsonLd([article], options)) as { '@context': Record<string, unknown>; '@graph': Record<string, unknown>[] };
+    const doc = JSON.parse(eventsJsonLd(fuseRecords([article]), options)) as { '@context': Record<string, unknown>; '@graph': Record<string, unknown>[] };
     expect(doc['@context']['@vocab']).toBe('https://schema.org/');
     expect(doc['@graph'].map((n) => n['@id'])).toEqual(['https://data.example.org/entente/events/ev-1', 'https://data.example.org/entente/events/ev-2']);
     const signing = doc['@graph'][1] as Record<string, unknown>;
@@ -124,7 +125,7 @@ describe('JSON-LD writer', () => {
   });
 
   it('writes agreements as Legislation linked to their signing event', () => {
-    const doc = JSON.parse(agreementsJsonLd([article], options)) as { '@graph': Record<string, unknown>[] };
+    const doc = JSON.parse(agreementsJsonLd(fuseRecords([article]), options)) as { '@graph': Record<string, unknown>[] };
     expect(doc['@graph'][0]).toMatchObject({
       '@type': 'Legislation',
       name: 'accord commercial',
@@ -142,11 +143,12 @@ describe('writeDatasets', () => {
     expect(summary).toMatchObject({ articles: 1, events: 2, agreements: 1, rejected: 0 });
     expect(summary.files.map((f) => f.key)).toEqual([
       // data first, articles.csv last of them
-      'events.csv', 'agreements.csv', 'rejected.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv',
+      'events.csv', 'agreements.csv', 'rejected.csv', 'mentions.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv',
       // then what describes them
-      'events.csv-metadata.json', 'agreements.csv-metadata.json', 'rejected.csv-metadata.json', 'articles.csv-metadata.json', 'datapackage.json',
-      // and the catalog of everything, last
+      'events.csv-metadata.json', 'agreements.csv-metadata.json', 'rejected.csv-metadata.json', 'mentions.csv-metadata.json', 'articles.csv-metadata.json', 'datapackage.json',
+      // the catalog of everything, and the landing page that embeds it, last
       'catalog.jsonld',
+      'index.html',
     ]);
     const articles = parseCsv(await readFile(path.join(dir, 'articles.csv'), 'utf8'));
     expect(articles[0]).toMatchObject({ article_id: 'art-0000000000000001', event_count: '2', agreement_count: '1', extracted: 'yes' });

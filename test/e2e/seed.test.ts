@@ -79,7 +79,8 @@ describe('npm start on the seeds folder', () => {
     const files = (await readdir(out1)).sort();
     expect(files).toEqual([
       'agreements.csv', 'agreements.csv-metadata.json', 'agreements.jsonld', 'articles.csv', 'articles.csv-metadata.json', 'catalog.jsonld',
-      'datapackage.json', 'events.csv', 'events.csv-metadata.json', 'events.jsonld', 'rejected.csv', 'rejected.csv-metadata.json',
+      'datapackage.json', 'events.csv', 'events.csv-metadata.json', 'events.jsonld', 'index.html', 'mentions.csv', 'mentions.csv-metadata.json',
+      'rejected.csv', 'rejected.csv-metadata.json',
     ]);
     for (const file of files) {
       expect(await readFile(path.join(out2, file)), file).toEqual(await readFile(path.join(out1, file)));

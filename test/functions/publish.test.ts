@@ -17,9 +17,10 @@ const WORK = 'entente-work';
 const DATASETS = 'entente-datasets';
 const SEED = readFileSync(new URL('../../seeds/000_c6b8037a3e0ee50b.txt', import.meta.url));
 const FILES = [
-  'events.csv', 'agreements.csv', 'rejected.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv',
-  'events.csv-metadata.json', 'agreements.csv-metadata.json', 'rejected.csv-metadata.json', 'articles.csv-metadata.json', 'datapackage.json',
+  'events.csv', 'agreements.csv', 'rejected.csv', 'mentions.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv',
+  'events.csv-metadata.json', 'agreements.csv-metadata.json', 'rejected.csv-metadata.json', 'mentions.csv-metadata.json', 'articles.csv-metadata.json', 'datapackage.json',
   'catalog.jsonld',
+  'index.html',
 ];
 
 let s3: LocalS3;
@@ -94,7 +95,7 @@ describe('publish handler', () => {
     expect(written).toEqual(FILES);
     for (const file of FILES) {
       const head = await s3.client.send(new HeadObjectCommand({ Bucket: DATASETS, Key: file }));
-      expect(head.ContentType, file).toBe(file.endsWith('.csv') ? 'text/csv; charset=utf-8' : file.endsWith('.json') ? 'application/json' : 'application/ld+json');
+      expect(head.ContentType, file).toBe(file.endsWith('.csv') ? 'text/csv; charset=utf-8' : file.endsWith('.json') ? 'application/json' : file.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/ld+json');
       expect(head.CacheControl, file).toBe('public, max-age=300');
     }
     expect(JSON.parse(await published('events.jsonld'))).toMatchObject({ '@graph': expect.arrayContaining([expect.objectContaining({ '@id': expect.stringMatching(/^https:\/\/data\.example\.org\/entente\//) as string })]) as unknown[] });
