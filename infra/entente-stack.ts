@@ -3,6 +3,7 @@ import type { RemovalPolicy, StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms.js';
 import { ArticleBuckets } from './constructs/article-buckets.js';
+import { DatasetCatalog } from './constructs/dataset-catalog.js';
 import { DatasetPublisher } from './constructs/dataset-publisher.js';
 import { DEFAULT_STAGE, INCOMING_PREFIX, stackDefaults } from './constructs/defaults.js';
 import { checkBaseUri, checkEmail } from './constructs/checks.js';
@@ -32,12 +33,13 @@ export interface EntenteStackProps extends StackProps {
   readonly alarmEmail?: string;
 }
 
-/** The whole pipeline: buckets → normalise → publish, and the alarms watching it. Composition only. */
+/** The whole pipeline: buckets → normalise → publish, the Athena catalog of the datasets, and the alarms watching it. Composition only. */
 export class EntenteStack extends Stack {
   readonly stage: string;
   readonly buckets: ArticleBuckets;
   readonly normalise: NormaliseFunction;
   readonly publisher: DatasetPublisher;
+  readonly catalog: DatasetCatalog;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: EntenteStackProps = {}) {
@@ -53,6 +55,7 @@ export class EntenteStack extends Stack {
 
     this.normalise = new NormaliseFunction(this, 'Normalise', { buckets, baseUri, removalPolicy });
     this.publisher = new DatasetPublisher(this, 'Publisher', { buckets, baseUri, removalPolicy });
+    this.catalog = new DatasetCatalog(this, 'Catalog', { datasetsBucket: this.buckets.datasetsBucket });
 
     this.alarms = new Alarms(this, 'Alarms', {
       functions: [
@@ -72,6 +75,7 @@ export class EntenteStack extends Stack {
     new CfnOutput(this, 'DatasetsBucketName', { value: this.buckets.datasetsBucket.bucketName, description: 'The public datasets' });
     new CfnOutput(this, 'DatasetsUrl', { value: this.buckets.datasetsUrl, description: 'Where the datasets can be downloaded (append a file name)' });
     new CfnOutput(this, 'BaseUri', { value: baseUri, description: 'The base URI the datasets identify themselves with' });
+    new CfnOutput(this, 'AthenaDatabase', { value: this.catalog.databaseName, description: 'The Glue database Athena queries the events and agreements in' });
     new CfnOutput(this, 'UploadCommand', {
       value: Fn.join('', ['aws s3 cp FILE s3://', this.buckets.uploadBucket.bucketName, `/${INCOMING_PREFIX}`]),
       description: 'Upload an article (replace FILE)',

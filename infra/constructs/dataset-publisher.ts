@@ -1,6 +1,7 @@
 import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PARTITION_MANIFEST_FILE } from '../../src/datasets/partitions.js';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { EventType } from 'aws-cdk-lib/aws-s3';
@@ -106,6 +107,13 @@ export class DatasetPublisher extends Construct {
         sid: 'WriteDatasets',
         actions: ['s3:PutObject'],
         resources: [published],
+      }),
+      new PolicyStatement({
+        // The one published object it reads: the partition manifest, so that a publication
+        // rewrites only the monthly partitions whose bytes changed.
+        sid: 'ReadPartitionManifest',
+        actions: ['s3:GetObject'],
+        resources: [datasets.arnForObjects(PARTITION_MANIFEST_FILE)],
       }),
     ];
 

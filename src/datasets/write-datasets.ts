@@ -10,6 +10,7 @@ import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
 import type { JsonLdOptions } from './jsonld.js';
 import { agreementsJsonLd, eventsJsonLd } from './jsonld.js';
+import { AGREEMENTS_PARTITIONS, EVENTS_PARTITIONS, writePartitions } from './partitions.js';
 import { toTableRows } from './rows.js';
 import type { Row, TableSchema } from './schema.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, MENTIONS_TABLE, REJECTED_TABLE } from './schema.js';
@@ -62,7 +63,8 @@ export type WriteDatasetsOptions = JsonLdOptions &
 
 /**
  * Writes every published file under `prefix` of `storage`, in three steps: the data
- * files; then the metadata that describes them (CSVW table descriptions, datapackage.json
+ * files (and the monthly partitions of events and agreements that changed, see
+ * partitions.ts); then the metadata that describes them (CSVW table descriptions, datapackage.json
  * with their sizes and hashes); then catalog.jsonld, last, once every file it lists is
  * in place; index.html, the landing page, after it.
  */
@@ -98,6 +100,14 @@ export async function writeDatasets(
   ];
   const dataFiles: FileFacts[] = [];
   for (const output of data) dataFiles.push(await put(output));
+
+  // Monthly partitions of events and agreements (for Athena), only those whose bytes changed,
+  // then partitions.json. They are in the summary, not in the catalog or the data package.
+  const partitioned = await writePartitions(new Map([[EVENTS_PARTITIONS, rows.events], [AGREEMENTS_PARTITIONS, rows.agreements]]), storage, {
+    prefix,
+    cacheControl: options.cacheControl,
+  });
+  files.push(...partitioned.written);
 
   const version = publicationVersion({ rows, dataFiles });
   const metadata: Output[] = [

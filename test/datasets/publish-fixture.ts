@@ -22,7 +22,10 @@ export async function publishSeeds(): Promise<Published> {
   const run = await processStorage(new FsStorage(SEEDS));
   const summary = await publish(run.records, run.rejections, new FsStorage(dir));
   const files = new Map<string, Buffer>();
-  for (const name of (await readdir(dir)).sort()) files.set(name, await readFile(path.join(dir, name)));
+  // The files at the top of the folder (the monthly partitions under events/ and agreements/ are left out).
+  for (const entry of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    files.set(entry.name, await readFile(path.join(dir, entry.name)));
+  }
   const text = (name: string): string => {
     const body = files.get(name);
     if (!body) throw new Error(`${name} was not published`);

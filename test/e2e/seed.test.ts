@@ -76,12 +76,14 @@ describe('npm start on the seeds folder', () => {
   });
 
   it('writes every dataset file, and two runs give byte-identical files', async () => {
-    const files = (await readdir(out1)).sort();
-    expect(files).toEqual([
+    const files = (await readdir(out1, { recursive: true })).filter((f) => /\.[a-z]+$/.test(f)).sort(); // files, not folders
+    expect(files.filter((f) => !f.includes('/'))).toEqual([
       'agreements.csv', 'agreements.csv-metadata.json', 'agreements.jsonld', 'articles.csv', 'articles.csv-metadata.json', 'catalog.jsonld',
       'datapackage.json', 'events.csv', 'events.csv-metadata.json', 'events.jsonld', 'index.html', 'mentions.csv', 'mentions.csv-metadata.json',
-      'rejected.csv', 'rejected.csv-metadata.json',
+      'partitions.json', 'rejected.csv', 'rejected.csv-metadata.json',
     ]);
+    // and the monthly partitions of events and agreements (src/datasets/partitions.ts)
+    expect(files.filter((f) => f.includes('/')).length).toBeGreaterThan(1);
     for (const file of files) {
       expect(await readFile(path.join(out2, file)), file).toEqual(await readFile(path.join(out1, file)));
     }

@@ -147,9 +147,12 @@ describe('DatasetPublisher', () => {
       ]);
     });
 
-    it('may put objects in the datasets bucket, and neither read nor delete them', () => {
+    it('may put objects in the datasets bucket, read only the partition manifest, and delete nothing', () => {
       const onDatasets = statements().filter((s) => JSON.stringify(s.Resource).includes(`"${logicalId(buckets.datasets)}"`));
-      expect(onDatasets).toEqual([expect.objectContaining({ Effect: 'Allow', Action: 's3:PutObject', Resource: objectsArn(buckets.datasets, '*') })]);
+      expect(onDatasets).toEqual([
+        expect.objectContaining({ Effect: 'Allow', Action: 's3:PutObject', Resource: objectsArn(buckets.datasets, '*') }),
+        expect.objectContaining({ Effect: 'Allow', Action: 's3:GetObject', Resource: objectsArn(buckets.datasets, 'partitions.json') }),
+      ]);
     });
 
     it('cannot touch the upload bucket, and holds no service-wide wildcard action', () => {

@@ -80,7 +80,7 @@ describe('EntenteStack as `npx cdk synth` builds it (cdk.json context, no -c)', 
   it('outputs the bucket names, the datasets URL, the base URI and the upload command', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual(
-      ['BaseUri', 'DatasetsBucketName', 'DatasetsUrl', 'Stage', 'UploadBucketName', 'UploadCommand', 'WorkBucketName'].sort(),
+      ['AthenaDatabase', 'BaseUri', 'DatasetsBucketName', 'DatasetsUrl', 'Stage', 'UploadBucketName', 'UploadCommand', 'WorkBucketName'].sort(),
     );
     expect(outputs.UploadBucketName!.Value).toEqual({ Ref: logicalId(stack.buckets.uploadBucket) });
     expect(outputs.WorkBucketName!.Value).toEqual({ Ref: logicalId(stack.buckets.workBucket) });
@@ -88,6 +88,7 @@ describe('EntenteStack as `npx cdk synth` builds it (cdk.json context, no -c)', 
     expect(outputs.DatasetsUrl!.Value).toEqual({
       'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.buckets.datasetsBucket), 'RegionalDomainName'] }, '/']],
     });
+    expect(outputs.AthenaDatabase!.Value).toBe('entente_prod');
     expect(outputs.UploadCommand!.Value).toEqual({ 'Fn::Join': ['', ['aws s3 cp FILE s3://', { Ref: logicalId(stack.buckets.uploadBucket) }, '/incoming/']] });
   });
 

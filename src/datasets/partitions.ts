@@ -1,0 +1,192 @@
+import type { Storage } from '../storage/storage.js';
+import { sha256Hex } from './catalog.js';
+import { toCsv } from './csv.js';
+import type { Row, TableSchema } from './schema.js';
+import { AGREEMENTS_TABLE, EVENTS_TABLE } from './schema.js';
+
+/**
+ * Monthly partitions of the events and agreements, written besides the full files so that
+ * Athena (infra/constructs/dataset-catalog.ts) can read them with partition projection and
+ * a publication rewrites only the months that changed:
+ *
+ *   events/year=YYYY/month=MM/events.csv          (by `date`)
+ *   agreements/year=YYYY/month=MM/agreements.csv  (by `date_signed`)
+ *
+ * Dates are ISO 8601 at the precision the source gives: a row dated only `YYYY` goes to
+ * `year=YYYY/month=00`, a row with no (or no readable) date to `year=0000/month=00`. Month
+ * 00 is never a calendar month, so those rows are neither lost nor mixed with dated ones.
+ * Each partition is a CSV with the header of the full file; its rows are those of the full
+ * file, in the full file's order: concatenating the partitions gives the full file's rows.
+ */
+
+/** A partitioned table and the column it is partitioned by. */
+export interface PartitionedTable {
+  readonly table: TableSchema;
+  readonly dateColumn: string;
+}
+
+export const EVENTS_PARTITIONS: PartitionedTable = { table: EVENTS_TABLE, dateColumn: 'date' };
+export const AGREEMENTS_PARTITIONS: PartitionedTable = { table: AGREEMENTS_TABLE, dateColumn: 'date_signed' };
+export const PARTITIONED_TABLES: readonly PartitionedTable[] = [EVENTS_PARTITIONS, AGREEMENTS_PARTITIONS];
+
+/** The list of every partition written and its SHA-256, read back at the next publication. */
+export const PARTITION_MANIFEST_FILE = 'partitions.json';
+
+export interface PartitionValues {
+  /** Four digits; `0000` for an undated row. */
+  readonly year: string;
+  /** Two digits; `00` for a row dated only to the year, or undated. */
+  readonly month: string;
+}
+
+export interface Partition extends PartitionValues {
+  /** Key relative to the publication prefix: `events/year=2022/month=08/events.csv`. */
+  readonly key: string;
+  readonly body: string;
+  readonly rows: number;
+  readonly sha256: string;
+}
+
+export const UNDATED: PartitionValues = { year: '0000', month: '00' };
+
+const DATE = /^(\d{4})(?:-(\d{2}))?(?:-\d{2})?$/;
+
+/** The partition of a cell of the date column. */
+export function partitionValues(date: string | undefined): PartitionValues {
+  const match = DATE.exec(date ?? '');
+  if (!match) return UNDATED;
+  const month = match[2] ?? '00';
+  const m = Number(month);
+  return { year: match[1] ?? UNDATED.year, month: m >= 1 && m <= 12 ? month : '00' };
+}
+
+/** `<table>/year=YYYY/month=MM/`: the folder of a partition, as the Glue location template spells it. */
+export function partitionFolder(table: TableSchema, values: PartitionValues): string {
+  return `${table.name}/year=${values.year}/month=${values.month}/`;
+}
+
+export function partitionKey(table: TableSchema, values: PartitionValues): string {
+  return `${partitionFolder(table, values)}${table.file}`;
+}
+
+function partition(table: TableSchema, values: PartitionValues, rows: readonly Row[]): Partition {
+  const body = toCsv(table, rows);
+  return { ...values, key: partitionKey(table, values), body, rows: rows.length, sha256: sha256Hex(body) };
+}
+
+/** Every non-empty partition of `rows`, in key order; rows keep their order within each. */
+export function partitionRows(spec: PartitionedTable, rows: readonly Row[]): Partition[] {
+  const groups = new Map<string, { values: PartitionValues; rows: Row[] }>();
+  for (const row of rows) {
+    const values = partitionValues(row[spec.dateColumn]);
+    const key = partitionKey(spec.table, values);
+    const group = groups.get(key) ?? { values, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  return [...groups.keys()].sort().map((key) => {
+    const group = groups.get(key)!;
+    return partition(spec.table, group.values, group.rows);
+  });
+}
+
+/** Parses `<table>/year=YYYY/month=MM/<file>` back, for a table in PARTITIONED_TABLES; undefined otherwise. */
+export function parsePartitionKey(key: string): { spec: PartitionedTable; values: PartitionValues } | undefined {
+  const match = /^([a-z]+)\/year=(\d{4})\/month=(\d{2})\/([a-z]+\.csv)$/.exec(key);
+  if (!match) return undefined;
+  const spec = PARTITIONED_TABLES.find((s) => s.table.name === match[1] && s.table.file === match[4]);
+  return spec && { spec, values: { year: match[2]!, month: match[3]! } };
+}
+
+/** A header-only partition: what a month that had rows and has none left is rewritten to (publish cannot delete). */
+export function emptyPartition(spec: PartitionedTable, values: PartitionValues): Partition {
+  return partition(spec.table, values, []);
+}
+
+/** The manifest: every partition key with the SHA-256 of its bytes, keys sorted, one JSON document. */
+export function manifestJson(partitions: readonly Pick<Partition, 'key' | 'sha256'>[]): string {
+  const sorted = [...partitions].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return `${JSON.stringify({ version: 1, partitions: Object.fromEntries(sorted.map((p) => [p.key, p.sha256])) }, null, 2)}\n`;
+}
+
+/** The key → SHA-256 map of a manifest; an unreadable or foreign document gives an empty map (every partition is then rewritten). */
+export function parseManifest(text: string): Map<string, string> {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || (parsed as { version?: unknown }).version !== 1) return new Map();
+    const partitions = (parsed as { partitions?: unknown }).partitions;
+    if (typeof partitions !== 'object' || partitions === null) return new Map();
+    return new Map(Object.entries(partitions).filter((e): e is [string, string] => typeof e[1] === 'string' && parsePartitionKey(e[0]) !== undefined));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
+ * Every partition of this publication: the non-empty ones, plus a header-only one for each
+ * partition the previous manifest lists that has no rows left, in key order.
+ */
+export function publicationPartitions(tables: ReadonlyMap<PartitionedTable, readonly Row[]>, previous: ReadonlyMap<string, string>): Partition[] {
+  const current = [...tables].flatMap(([spec, rows]) => partitionRows(spec, rows));
+  const keys = new Set(current.map((p) => p.key));
+  const emptied = [...previous.keys()].filter((key) => !keys.has(key)).flatMap((key) => {
+    const parsed = parsePartitionKey(key);
+    return parsed ? [emptyPartition(parsed.spec, parsed.values)] : [];
+  });
+  return [...current, ...emptied].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The partitions whose bytes differ from what the previous manifest records. */
+export function changedPartitions(partitions: readonly Partition[], previous: ReadonlyMap<string, string>): Partition[] {
+  return partitions.filter((p) => previous.get(p.key) !== p.sha256);
+}
+
+export interface WrittenPartitions {
+  /** Every partition of the publication, written or not. */
+  readonly partitions: readonly Partition[];
+  /** The keys (with prefix) put this time, partitions then the manifest. */
+  readonly written: readonly { readonly key: string; readonly bytes: number; readonly rows?: number; readonly sha256: string }[];
+  /** Whether a previous manifest was read; when not, every partition was rewritten. */
+  readonly previousManifest: boolean;
+}
+
+export interface WritePartitionsOptions {
+  readonly prefix?: string;
+  readonly cacheControl?: string;
+}
+
+const CSV = 'text/csv; charset=utf-8';
+
+/**
+ * Writes the partitions whose bytes changed since the last publication, then the manifest.
+ * The previous manifest is read with `storage.get`; when it cannot be read (none yet, or a
+ * reader without permission) every partition is written. The manifest goes last, so a
+ * publication that stops half-way leaves a manifest that still describes older bytes and
+ * the next one rewrites what it did not finish.
+ */
+export async function writePartitions(
+  tables: ReadonlyMap<PartitionedTable, readonly Row[]>,
+  storage: Storage,
+  options: WritePartitionsOptions = {},
+): Promise<WrittenPartitions> {
+  const prefix = options.prefix ?? '';
+  const manifestKey = `${prefix}${PARTITION_MANIFEST_FILE}`;
+  let previous: Map<string, string> | undefined;
+  try {
+    previous = parseManifest(Buffer.from(await storage.get(manifestKey)).toString('utf8'));
+  } catch {
+    previous = undefined;
+  }
+  const partitions = publicationPartitions(tables, previous ?? new Map());
+  const written: { key: string; bytes: number; rows?: number; sha256: string }[] = [];
+  for (const p of changedPartitions(partitions, previous ?? new Map())) {
+    await storage.put(`${prefix}${p.key}`, p.body, { contentType: CSV, cacheControl: options.cacheControl });
+    written.push({ key: `${prefix}${p.key}`, bytes: Buffer.byteLength(p.body), rows: p.rows, sha256: p.sha256 });
+  }
+  const manifest = manifestJson(partitions);
+  if (previous === undefined || written.length > 0 || manifestJson([...previous].map(([key, sha256]) => ({ key, sha256 }))) !== manifest) {
+    await storage.put(manifestKey, manifest, { contentType: 'application/json', cacheControl: options.cacheControl });
+    written.push({ key: manifestKey, bytes: Buffer.byteLength(manifest), sha256: sha256Hex(manifest) });
+  }
+  return { partitions, written, previousManifest: previous !== undefined };
+}
