@@ -233,7 +233,6 @@ export function buildAgreements(analysis: ArticleAnalysis, drafts: readonly Draf
   for (const d of drafts) if (d.type === 'signing') signingBySentence.set(d.sentenceIndex, d);
   const mergedById = new Map(merged.events.map((e) => [e.localId, e]));
   const blocks = new Map<string, Block>();
-  const used = new Set<number>();
 
   let current: DraftEvent | undefined;
   let reach = -1;
@@ -251,10 +250,7 @@ export function buildAgreements(analysis: ArticleAnalysis, drafts: readonly Draf
     }
     const { items, groups } = itemsIn(s, compiled, signing !== undefined);
     if (items.length === 0 && groups.length === 0 && !signing) block.collective.push(...collectiveTopics(s, compiled));
-    if (items.length || groups.length || signing) {
-      block.sentences.push(s);
-      used.add(s.sentence.index);
-    }
+    if (items.length || groups.length || signing) block.sentences.push(s);
     if (signing) {
       const firstGroup = groups.find((g) => !g.other);
       if (firstGroup) (block as { total: number }).total = Math.max(block.total, firstGroup.count);
