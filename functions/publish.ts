@@ -1,5 +1,5 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { publish } from '../src/pipeline.js';
+import { publish } from '../src/publish.js';
 import { logger } from './runtime/observability.js';
 import { publishResources } from './runtime/resources.js';
 import { parseS3EventMessage } from './runtime/s3-event.js';

@@ -1,17 +1,14 @@
 import type { Rejection } from './article/article.js';
 import { DEFAULT_MAX_BYTES, readObject } from './article/read-object.js';
-import type { DatasetSummary } from './datasets/write-datasets.js';
-import { writeDatasets } from './datasets/write-datasets.js';
-import { DEFAULT_BASE_URI } from './datasets/jsonld.js';
 import { extractArticle } from './extract/extractor.js';
 import type { ArticleRecords } from './records/records.js';
-import { buildArticleRecords, mergeArticleRecords } from './records/records.js';
+import { buildArticleRecords } from './records/records.js';
 import type { Storage } from './storage/storage.js';
 
 /**
  * The one sequence both doors (CLI, Lambda handlers) call:
  *   processObject: bytes of one upload → article records + rejections (pure, no I/O)
- *   publish:       every article's records → the dataset files in a Storage
+ *   publish:       every article's records → the dataset files in a Storage (src/publish.ts)
  */
 export interface PipelineOptions {
   /** Objects larger than this are rejected unread. */
@@ -83,15 +80,5 @@ export async function processStorage(
   return { records, rejections, objects: objects.length };
 }
 
-export async function publish(
-  records: Iterable<ArticleRecords>,
-  rejections: readonly Rejection[],
-  output: Storage,
-  options: PipelineOptions & { readonly prefix?: string; readonly cacheControl?: string } = {},
-): Promise<DatasetSummary> {
-  return writeDatasets(mergeArticleRecords(records), rejections, output, {
-    baseUri: options.baseUri ?? DEFAULT_BASE_URI,
-    prefix: options.prefix,
-    cacheControl: options.cacheControl,
-  });
-}
+export { publish } from './publish.js';
+export type { PublishOptions } from './publish.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_BYTES } from '../../src/article/read-object.js';
+import { DEFAULT_MAX_BYTES } from '../../src/article/limits.js';
 import { ConfigurationError } from './errors.js';
 
 /**

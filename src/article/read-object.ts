@@ -16,6 +16,7 @@ import { readJson } from './formats/json.js';
 import { readJsonLines } from './formats/jsonl.js';
 import { readSeedText } from './formats/seed-text.js';
 import { detectLanguage, normaliseLanguageTag } from './language.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import { normaliseInline, normaliseText } from './normalise.js';
 
 export interface ReadObjectOptions {
@@ -23,7 +24,7 @@ export interface ReadObjectOptions {
   readonly maxBytes?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 type Reader = (sourceKey: string, text: string) => FormatReadResult;
 

@@ -1,0 +1,32 @@
+import type { Rejection } from './article/article.js';
+import { DEFAULT_BASE_URI } from './datasets/jsonld.js';
+import type { DatasetSummary } from './datasets/write-datasets.js';
+import { writeDatasets } from './datasets/write-datasets.js';
+import type { ArticleRecords } from './records/records.js';
+import { mergeArticleRecords } from './records/records.js';
+import type { Storage } from './storage/storage.js';
+
+export interface PublishOptions {
+  /** IRIs of JSON-LD nodes live under it. */
+  readonly baseUri?: string;
+  readonly prefix?: string;
+  readonly cacheControl?: string;
+}
+
+/**
+ * Every article's records → the dataset files in a Storage. Kept apart from reading and
+ * extraction (src/pipeline.ts) so that the publish function carries neither the HTML
+ * reader nor the language model.
+ */
+export async function publish(
+  records: Iterable<ArticleRecords>,
+  rejections: readonly Rejection[],
+  output: Storage,
+  options: PublishOptions = {},
+): Promise<DatasetSummary> {
+  return writeDatasets(mergeArticleRecords(records), rejections, output, {
+    baseUri: options.baseUri ?? DEFAULT_BASE_URI,
+    prefix: options.prefix,
+    cacheControl: options.cacheControl,
+  });
+}
