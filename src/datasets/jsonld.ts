@@ -41,6 +41,9 @@ function context(baseUri: string): JsonObject {
     signingEvent: { '@id': 'entente:signingEvent', '@type': '@id' },
     signatory: 'entente:signatory',
     extractorVersion: 'entente:extractorVersion',
+    sourceCount: { '@id': 'entente:sourceCount', '@type': 'xsd:integer' },
+    certainty: 'entente:certainty',
+    superEvent: { '@id': 'schema:superEvent', '@type': '@id' },
   };
 }
 
@@ -93,6 +96,9 @@ function eventNode(event: FusedEvent, baseUri: string): JsonObject {
     sourceKey: event.sourceKeys,
     evidence: evidenceNodes(event, baseUri),
     extractorVersion: EXTRACTOR_VERSION,
+    sourceCount: event.sourceCount,
+    certainty: event.certainty,
+    superEvent: event.parentEventId ? `${baseUri}events/${event.parentEventId}` : undefined,
   });
 }
 
@@ -114,6 +120,7 @@ function agreementNode(agreement: FusedAgreement, baseUri: string): JsonObject {
     sourceKey: agreement.sourceKeys,
     evidence: evidenceNodes(agreement, baseUri),
     extractorVersion: EXTRACTOR_VERSION,
+    sourceCount: agreement.sourceCount,
   });
 }
 
