@@ -4,8 +4,8 @@ import type { AgreementStatus, AgreementTopic, EventType } from './types.js';
 
 /**
  * Everything one language contributes to extraction, as data. Phrases are written as
- * they appear in running text; a last word ending in "*" matches any word it starts
- * (see PhraseTrie). The shared engine reads these; a new language is a new folder.
+ * they appear in running text (see PhraseTrie). The shared engine reads these; a new
+ * language is a new folder.
  */
 export interface LocaleLexicon {
   /** Words that end with "." without ending the sentence ("M", "Mme", "Dr"), without the dot. */

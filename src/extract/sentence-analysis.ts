@@ -93,7 +93,11 @@ export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): 
     let before = m.index - 1;
     while (before >= 0 && (compiled.locativeFillers.has((tokens[before] as Token).folded) || (tokens[before] as Token).text === "'")) before--;
     const previous = mentions[mentions.length - 1];
-    const listed = previous?.topical === true && tokens.slice(previous.last, m.index).every((t) => t.text === ',' || compiled.conjunctions.matchAt(tokens, tokens.indexOf(t)) !== undefined || compiled.locativeFillers.has(t.folded) || t.text === "'");
+    let listed = previous?.topical === true;
+    for (let i = previous?.last ?? m.index; listed && i < m.index; i++) {
+      const t = tokens[i] as Token;
+      listed = t.text === ',' || t.text === "'" || compiled.conjunctions.matchAt(tokens, i) !== undefined || compiled.locativeFillers.has(t.folded);
+    }
     const topical = !locative && (listed || (before >= 0 && compiled.topicPrepositions.matchAt(tokens, before)?.length === 1));
     mentions.push({ entry: m.value, first: m.index, last, locative, capitalOf, topical });
   }

@@ -4,8 +4,6 @@ import { phraseKey } from './tokenise.js';
 interface Node<V> {
   readonly next: Map<string, Node<V>>;
   value?: V;
-  /** Values of phrases whose last word ends in "*": any token starting with the key matches. */
-  prefixes?: Map<string, V>;
 }
 
 export interface PhraseMatch<V> {
@@ -18,8 +16,7 @@ export interface PhraseMatch<V> {
 
 /**
  * Multi-word phrases looked up token by token: "Émirats arabes unis" is three map hops,
- * whatever the size of the dictionary. A phrase whose last word ends in "*" matches any
- * token starting with that word ("visit*" matches "visits", "visited").
+ * whatever the size of the dictionary. The first phrase added for a key keeps it.
  */
 export class PhraseTrie<V> {
   private readonly root: Node<V> = { next: new Map() };
@@ -30,17 +27,11 @@ export class PhraseTrie<V> {
   add(phrase: string, value: V): this {
     const key = phraseKey(phrase);
     if (key.length === 0) return this;
-    // "visit*" tokenises as "visit", "*": the last word is a prefix.
-    if (key.length >= 2 && key[key.length - 1] === '*') {
-      const parent = this.walk(key.slice(0, -2));
-      parent.prefixes ??= new Map();
-      const stem = key[key.length - 2] as string;
-      if (!parent.prefixes.has(stem)) parent.prefixes.set(stem, value);
-    } else {
-      const node = this.walk(key);
-      if (node.value === undefined) node.value = value;
+    const node = this.walk(key);
+    if (node.value === undefined) {
+      node.value = value;
+      this.size++;
     }
-    this.size++;
     return this;
   }
 
@@ -103,13 +94,6 @@ export class PhraseTrie<V> {
       const token = tokens[i] as Token;
       // Inside a phrase, an adverb may stand between its words: "s'est notamment entretenu".
       if (skippable && i > index && skippable.has(token.folded) && !node.next.has(token.folded)) continue;
-      if (node.prefixes) {
-        for (const [stem, value] of node.prefixes) {
-          if (token.folded.startsWith(stem) && (!accept || accept(value, index, i + 1))) {
-            if (!best || best.length < i + 1 - index) best = { value, index, length: i + 1 - index };
-          }
-        }
-      }
       node = node.next.get(token.folded);
       if (node?.value !== undefined && (!accept || accept(node.value, index, i + 1))) {
         best = { value: node.value, index, length: i + 1 - index };
