@@ -253,7 +253,7 @@ function countryPlace(code: string): JsonObject {
   return place;
 }
 
-/** The catalog graph as an object: the landing page embeds it, catalogJsonLd writes it. */
+/** The catalog graph as an object: the landing page embeds it, catalogJsonLd serialises it. */
 export function catalogDocument(input: CatalogInput, options: PublicationOptions): JsonObject {
   const { baseUri, publicUrl, license, publisher, landingPage } = resolvedPublication(options);
   const ids = catalogIds(baseUri);
@@ -353,6 +353,7 @@ export function catalogDocument(input: CatalogInput, options: PublicationOptions
 }
 
 /** catalog.jsonld as published. */
-export function catalogJsonLd(input: CatalogInput, options: PublicationOptions): string {
-  return `${JSON.stringify(catalogDocument(input, options), null, 2)}\n`;
+/** catalog.jsonld as written: the document built once by catalogDocument, also embedded by the landing page. */
+export function catalogJsonLd(document: JsonObject): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

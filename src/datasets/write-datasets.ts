@@ -121,9 +121,10 @@ export async function writeDatasets(
   const metadataFiles: FileFacts[] = [];
   for (const output of metadata) metadataFiles.push(await put(output));
 
+  const catalog = catalogDocument({ rows, dataFiles, metadataFiles }, publication);
   const catalogFile = await put({
     key: CATALOG_FILE,
-    body: catalogJsonLd({ rows, dataFiles, metadataFiles }, publication),
+    body: catalogJsonLd(catalog),
     contentType: JSON_LD,
     description: 'schema.org and DCAT description of the dataset and its files.',
   });
@@ -142,7 +143,7 @@ export async function writeDatasets(
       downloadBase: publication.publicUrl,
       files: [...dataFiles, ...metadataFiles, catalogFile].map((f) => ({ key: f.path, bytes: f.bytes, rows: f.rows, contentType: f.mediaType, description: f.description })),
       events: eventsFromRows(rows.events),
-      jsonLd: catalogDocument({ rows, dataFiles, metadataFiles }, publication),
+      jsonLd: catalog,
       attributions: ATTRIBUTIONS.map((a) => ({ name: a.name, url: a.url })),
     }),
     contentType: HTML,
