@@ -10,7 +10,8 @@ import { parseS3EventMessage } from './runtime/s3-event.js';
  * written to the datasets bucket, data files first and articles.csv last. What changed
  * does not matter, only that something did: the publication is a pure function of the
  * working storage, so running it twice gives the same files. On failure every message of
- * the batch is returned for retry.
+ * the batch is returned for retry; a publication that fails half-way has made nothing
+ * half-written visible (full files appear whole or not at all, the catalog goes last).
  */
 export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
   if (context !== undefined) logger.addContext(context);
@@ -27,9 +28,11 @@ export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBa
   try {
     const { env, store, datasets } = publishResources();
     const started = performance.now();
-    const snapshot = await store.loadAll();
-    for (const articleId of snapshot.missing) logger.warn('article named by a source marker has no records; left out', { articleId });
-    const summary = await publish(snapshot.records, snapshot.rejections, datasets, { baseUri: env.baseUri, cacheControl: env.cacheControl });
+    const rejections = await store.loadRejections();
+    const missing: string[] = [];
+    // Streamed: the articles are read as the publication goes, never all held at once.
+    const summary = await publish(store.articles(missing), rejections, datasets, { baseUri: env.baseUri, cacheControl: env.cacheControl });
+    for (const articleId of missing) logger.warn('article named by a source marker has no records; left out', { articleId });
     logger.info('datasets published', {
       messages: event.Records.length,
       changes,

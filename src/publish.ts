@@ -3,7 +3,6 @@ import { DEFAULT_BASE_URI } from './datasets/jsonld.js';
 import type { DatasetSummary } from './datasets/write-datasets.js';
 import { writeDatasets } from './datasets/write-datasets.js';
 import type { ArticleRecords } from './records/records.js';
-import { mergeArticleRecords } from './records/records.js';
 import type { Storage } from './storage/storage.js';
 
 export interface PublishOptions {
@@ -11,22 +10,27 @@ export interface PublishOptions {
   readonly baseUri?: string;
   readonly prefix?: string;
   readonly cacheControl?: string;
+  /** Where scratch files go while publishing. @default os.tmpdir() */
+  readonly scratchFolder?: string;
 }
 
 /**
  * Every article's records → the dataset files in a Storage. Kept apart from reading and
  * extraction (src/pipeline.ts) so that the publish function carries neither the HTML
- * reader nor the language model.
+ * reader nor the language model. The records are read once, in any order, and not kept:
+ * memory does not grow with their number (see src/datasets/write-datasets.ts). An article
+ * given twice (the same content under several keys) is published once with every key.
  */
 export async function publish(
-  records: Iterable<ArticleRecords>,
+  records: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>,
   rejections: readonly Rejection[],
   output: Storage,
   options: PublishOptions = {},
 ): Promise<DatasetSummary> {
-  return writeDatasets(mergeArticleRecords(records), rejections, output, {
+  return writeDatasets(records, rejections, output, {
     baseUri: options.baseUri ?? DEFAULT_BASE_URI,
     prefix: options.prefix,
     cacheControl: options.cacheControl,
+    scratchFolder: options.scratchFolder,
   });
 }

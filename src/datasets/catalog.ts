@@ -119,20 +119,6 @@ export type RowsByTable = Partial<Record<TableName, readonly Row[]>>;
 const startKey = (date: string): string => `${date}-00-00`.slice(0, 10);
 const endKey = (date: string): string => `${date}-99-99`.slice(0, 10);
 
-/** Every distinct non-empty value of the columns that play `role`, over every table. */
-function roleValues(rows: RowsByTable, role: 'temporal' | 'spatial' | 'modified'): string[] {
-  const values = new Set<string>();
-  for (const table of TABLES) {
-    for (const column of table.columns.filter((c) => c.coverage === role)) {
-      for (const row of rows[table.name] ?? []) {
-        const value = row[column.name];
-        if (value) values.add(value);
-      }
-    }
-  }
-  return [...values].sort();
-}
-
 export interface Coverage {
   readonly start?: string;
   readonly end?: string;
@@ -142,14 +128,39 @@ export interface Coverage {
   readonly dataDate?: string;
 }
 
+/**
+ * Coverage read row by row, for publications that never hold every row: it keeps the
+ * distinct values of the columns that play a coverage role (dates, country codes, article
+ * dates), which are few however many rows there are.
+ */
+export class CoverageAccumulator {
+  private readonly values = { temporal: new Set<string>(), spatial: new Set<string>(), modified: new Set<string>() };
+  private readonly roles = new Map<TableName, readonly { name: string; role: 'temporal' | 'spatial' | 'modified' }[]>(
+    TABLES.map((t) => [t.name, t.columns.flatMap((c) => (c.coverage === undefined ? [] : [{ name: c.name, role: c.coverage }]))]),
+  );
+
+  add(table: TableName, row: Row): void {
+    for (const { name, role } of this.roles.get(table) ?? []) {
+      const value = row[name];
+      if (value) this.values[role].add(value);
+    }
+  }
+
+  result(): Coverage {
+    const dates = [...this.values.temporal];
+    const modified = [...this.values.modified];
+    const earliest = (values: string[]): string | undefined => values.reduce<string | undefined>((a, v) => (a === undefined || startKey(v) < startKey(a) ? v : a), undefined);
+    const latest = (values: string[]): string | undefined => values.reduce<string | undefined>((a, v) => (a === undefined || endKey(v) > endKey(a) ? v : a), undefined);
+    // The data is as of the newest day known: "2024-05-23" is newer news than "2024-05", "2024-06" newer than both.
+    const newest = (values: string[]): string | undefined => values.reduce<string | undefined>((a, v) => (a === undefined || startKey(v) >= startKey(a) ? v : a), undefined);
+    return { start: earliest(dates.sort()), end: latest(dates), countries: [...this.values.spatial].sort(), dataDate: newest(modified.sort()) };
+  }
+}
+
 export function coverage(rows: RowsByTable): Coverage {
-  const dates = roleValues(rows, 'temporal');
-  const modified = roleValues(rows, 'modified');
-  const earliest = (values: string[]): string | undefined => values.reduce<string | undefined>((a, v) => (a === undefined || startKey(v) < startKey(a) ? v : a), undefined);
-  const latest = (values: string[]): string | undefined => values.reduce<string | undefined>((a, v) => (a === undefined || endKey(v) > endKey(a) ? v : a), undefined);
-  // The data is as of the newest day known: "2024-05-23" is newer news than "2024-05", "2024-06" newer than both.
-  const newest = (values: string[]): string | undefined => values.reduce<string | undefined>((a, v) => (a === undefined || startKey(v) >= startKey(a) ? v : a), undefined);
-  return { start: earliest(dates), end: latest(dates), countries: roleValues(rows, 'spatial'), dataDate: newest(modified) };
+  const accumulator = new CoverageAccumulator();
+  for (const table of TABLES) for (const row of rows[table.name] ?? []) accumulator.add(table.name, row);
+  return accumulator.result();
 }
 
 /** An XSD-typed literal at the precision of a partial date. */
@@ -185,8 +196,8 @@ function catalogContext(baseUri: string): JsonObject {
 }
 
 export interface CatalogInput {
-  /** The rows as published, per table: coverage and dates are read from them. */
-  readonly rows: RowsByTable;
+  /** What the published rows cover (see coverage, CoverageAccumulator). */
+  readonly coverage: Coverage;
   /** Every data file (CSV, JSON-LD): what the version hashes. */
   readonly dataFiles: readonly FileFacts[];
   /** Every other file the catalog lists (CSVW, datapackage.json, …). */
@@ -194,8 +205,8 @@ export interface CatalogInput {
 }
 
 /** The dataset version of a publication: schema version, newest article date, hash of the data files. */
-export function publicationVersion(input: Pick<CatalogInput, 'rows' | 'dataFiles'>): string {
-  return datasetVersion(coverage(input.rows).dataDate, dataSha256(input.dataFiles));
+export function publicationVersion(input: Pick<CatalogInput, 'coverage' | 'dataFiles'>): string {
+  return datasetVersion(input.coverage.dataDate, dataSha256(input.dataFiles));
 }
 
 /** Ids of the catalog's nodes, for pages that link to them. */
@@ -257,7 +268,7 @@ function countryPlace(code: string): JsonObject {
 export function catalogDocument(input: CatalogInput, options: PublicationOptions): JsonObject {
   const { baseUri, publicUrl, license, publisher, landingPage } = resolvedPublication(options);
   const ids = catalogIds(baseUri);
-  const cover = coverage(input.rows);
+  const cover = input.coverage;
   const dataHash = dataSha256(input.dataFiles);
   const version = publicationVersion(input);
   const files = [...input.dataFiles, ...input.metadataFiles];

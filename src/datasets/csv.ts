@@ -35,6 +35,17 @@ export function restoreCell(column: Column, cell: string): string {
  * fields quoted only when they need it. Every cell must be a string already.
  */
 export function toCsv(table: TableSchema, rows: readonly Row[]): string {
+  return csvHeader(table) + csvRecords(table, rows);
+}
+
+/** The header line, CRLF included. */
+export function csvHeader(table: TableSchema): string {
+  return stringify([table.columns.map((c) => c.name)], STRINGIFY_OPTIONS);
+}
+
+/** The rows as CSV records without a header: what a file that already has one is extended with. */
+export function csvRecords(table: TableSchema, rows: readonly Row[]): string {
+  if (rows.length === 0) return '';
   const columns = table.columns;
   const records = rows.map((row) =>
     columns.map((c) => {
@@ -43,12 +54,13 @@ export function toCsv(table: TableSchema, rows: readonly Row[]): string {
       return neutraliseCell(c, cell);
     }),
   );
-  return stringify(records, {
-    header: true,
-    columns: columns.map((c) => c.name),
-    record_delimiter: 'windows',
-    bom: false,
-    // csv-stringify quotes a field holding the record delimiter (CRLF), not one holding a lone CR or LF: RFC 4180 wants those quoted too.
-    quoted_match: /^\s|\s$|[\r\n]/,
-  });
+  return stringify(records, STRINGIFY_OPTIONS);
 }
+
+const STRINGIFY_OPTIONS = {
+  header: false,
+  record_delimiter: 'windows',
+  bom: false,
+  // csv-stringify quotes a field holding the record delimiter (CRLF), not one holding a lone CR or LF: RFC 4180 wants those quoted too.
+  quoted_match: /^\s|\s$|[\r\n]/,
+} as const;

@@ -15,7 +15,7 @@ export interface JsonLdOptions {
 
 export const DEFAULT_BASE_URI = 'https://w3id.org/entente/';
 
-type JsonObject = { [key: string]: unknown };
+export type JsonObject = { [key: string]: unknown };
 
 function context(baseUri: string): JsonObject {
   return {
@@ -78,7 +78,7 @@ function compact(node: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(node).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
 }
 
-function eventNode(event: FusedEvent, baseUri: string): JsonObject {
+export function eventNode(event: FusedEvent, baseUri: string): JsonObject {
   return compact({
     '@id': `${baseUri}events/${event.id}`,
     '@type': 'Event',
@@ -102,7 +102,7 @@ function eventNode(event: FusedEvent, baseUri: string): JsonObject {
   });
 }
 
-function agreementNode(agreement: FusedAgreement, baseUri: string): JsonObject {
+export function agreementNode(agreement: FusedAgreement, baseUri: string): JsonObject {
   return compact({
     '@id': `${baseUri}agreements/${agreement.id}`,
     '@type': 'Legislation',
@@ -125,10 +125,32 @@ function agreementNode(agreement: FusedAgreement, baseUri: string): JsonObject {
 }
 
 function document(baseUri: string, graph: JsonObject[]): string {
-  return `${JSON.stringify({ '@context': context(baseUri), '@graph': graph }, null, 2)}\n`;
+  const parts = [graphOpening(baseUri)];
+  graph.forEach((node, n) => parts.push(graphNode(node, n === 0)));
+  parts.push(graphClosing(graph.length));
+  return parts.join('');
 }
 
-const byId = (a: JsonObject, b: JsonObject): number => (String(a['@id']) < String(b['@id']) ? -1 : String(a['@id']) > String(b['@id']) ? 1 : 0);
+/*
+ * A document in pieces, for files written node by node: graphOpening, then graphNode for
+ * each node (first = true for the first), then graphClosing. Together they are exactly
+ * JSON.stringify({ '@context', '@graph' }, null, 2) + "\n", which never holds a raw line
+ * break inside a string, so re-indenting a node is a plain replace.
+ */
+export function graphOpening(baseUri: string): string {
+  const head = JSON.stringify({ '@context': context(baseUri), '@graph': [] }, null, 2);
+  return head.slice(0, head.lastIndexOf('[') + 1);
+}
+
+export function graphNode(node: JsonObject, first: boolean): string {
+  return `${first ? '' : ','}\n    ${JSON.stringify(node, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+export function graphClosing(nodes: number): string {
+  return nodes === 0 ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+export const byId = (a: JsonObject, b: JsonObject): number => (String(a['@id']) < String(b['@id']) ? -1 : String(a['@id']) > String(b['@id']) ? 1 : 0);
 
 export function eventsJsonLd(fused: Pick<FusedRecords, 'events'>, options: JsonLdOptions): string {
   return document(options.baseUri, fused.events.map((e) => eventNode(e, options.baseUri)).sort(byId));

@@ -10,7 +10,7 @@
  * Deterministic: the same input gives the same bytes (no clock: dates come from the data).
  */
 import type { ChartEvent } from './svg-charts.js';
-import { escapeHtml, formatInteger, monthLabel, plural, monthlyCounts, placeCounts, placeName, timelineSvg, worldMapSvg } from './svg-charts.js';
+import { escapeHtml, formatInteger, weight, monthLabel, plural, monthlyCounts, placeCounts, placeName, timelineSvg, worldMapSvg } from './svg-charts.js';
 import { TABLES } from './schema.js';
 
 export { escapeHtml } from './svg-charts.js';
@@ -80,6 +80,28 @@ export function eventsFromRows(rows: readonly Readonly<Record<string, string | u
     latitude: number(cell(row, 'latitude')),
     longitude: number(cell(row, 'longitude')),
   }));
+}
+
+/**
+ * The figures' view of many events in little memory: events with the same month (a day
+ * date counts as its month), place and coordinates are one ChartEvent with a count.
+ */
+export class ChartEventTally {
+  private readonly tally = new Map<string, { event: ChartEvent; count: number }>();
+
+  addRow(row: Readonly<Record<string, string | undefined>>): void {
+    const [event] = eventsFromRows([row]);
+    if (event === undefined) return;
+    const date = event.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(event.date) ? event.date.slice(0, 7) : event.date;
+    const key = JSON.stringify([date, event.city, event.country, event.latitude, event.longitude]);
+    const known = this.tally.get(key);
+    if (known) known.count++;
+    else this.tally.set(key, { event: { ...event, date }, count: 1 });
+  }
+
+  events(): ChartEvent[] {
+    return [...this.tally.values()].map(({ event, count }) => ({ ...event, count }));
+  }
 }
 
 /** The latest ISO 8601 date among the values (any precision), for `lastUpdated`; undefined when there is none. */
@@ -225,7 +247,7 @@ export function renderLandingPage(input: LandingPageInput): string {
     ['Version', e(input.version)],
     ['Last updated', `<time datetime="${e(input.lastUpdated)}">${e(input.lastUpdated)}</time>`],
     ['License', `<a rel="license" href="${safeHref(input.license.url)}">${e(input.license.name)}</a>`],
-    ['Events', formatInteger(input.events.length)],
+    ['Events', formatInteger(input.events.reduce((sum, e) => sum + weight(e), 0))],
     ...(input.identifier ? [['Identifier', `<a href="${safeHref(input.identifier)}">${e(input.identifier)}</a>`] as [string, string]] : []),
   ];
 

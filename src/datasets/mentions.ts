@@ -44,11 +44,23 @@ function mention(recordType: 'event' | 'agreement', recordId: string, source: So
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every mention, events first, then agreements; each by row id, then article id. */
+/** By row id, then article id. */
+export const mentionOrder = (x: MentionRow, y: MentionRow): number =>
+  cmp(x.event_id || x.agreement_id, y.event_id || y.agreement_id) || cmp(x.article_id, y.article_id);
+
+const byArticle = (x: MentionRow, y: MentionRow): number => cmp(x.article_id, y.article_id);
+
+/** The mentions of some events: in the events' order, each event's by article id. */
+export function eventMentions(events: readonly Pick<FusedRecords['events'][number], 'id' | 'sources'>[]): MentionRow[] {
+  return events.flatMap((e) => e.sources.map((s) => mention('event', e.id, s)).sort(byArticle));
+}
+
+/** The mentions of some agreements: in the agreements' order, each agreement's by article id. */
+export function agreementMentions(agreements: readonly Pick<FusedRecords['agreements'][number], 'id' | 'sources'>[]): MentionRow[] {
+  return agreements.flatMap((a) => a.sources.map((s) => mention('agreement', a.id, s)).sort(byArticle));
+}
+
+/** Every mention, events first, then agreements; each in mentionOrder. */
 export function mentionRows(fused: Pick<FusedRecords, 'events' | 'agreements'>): MentionRow[] {
-  const events = fused.events.flatMap((e) => e.sources.map((s) => mention('event', e.id, s)));
-  const agreements = fused.agreements.flatMap((a) => a.sources.map((s) => mention('agreement', a.id, s)));
-  const order = (x: MentionRow, y: MentionRow): number =>
-    cmp(x.event_id || x.agreement_id, y.event_id || y.agreement_id) || cmp(x.article_id, y.article_id);
-  return [...events.sort(order), ...agreements.sort(order)];
+  return [...eventMentions(fused.events).sort(mentionOrder), ...agreementMentions(fused.agreements).sort(mentionOrder)];
 }

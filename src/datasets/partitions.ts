@@ -1,6 +1,7 @@
 import type { Storage } from '../storage/storage.js';
 import { sha256Hex } from './catalog.js';
-import { toCsv } from './csv.js';
+import { csvHeader, toCsv } from './csv.js';
+import { FileSink } from './file-sink.js';
 import type { Row, TableSchema } from './schema.js';
 import { AGREEMENTS_TABLE, EVENTS_TABLE } from './schema.js';
 
@@ -69,7 +70,7 @@ export function partitionKey(table: TableSchema, values: PartitionValues): strin
   return `${partitionFolder(table, values)}${table.file}`;
 }
 
-function partition(table: TableSchema, values: PartitionValues, rows: readonly Row[]): Partition {
+export function partition(table: TableSchema, values: PartitionValues, rows: readonly Row[]): Partition {
   const body = toCsv(table, rows);
   return { ...values, key: partitionKey(table, values), body, rows: rows.length, sha256: sha256Hex(body) };
 }
@@ -142,8 +143,8 @@ export function changedPartitions(partitions: readonly Partition[], previous: Re
 }
 
 export interface WrittenPartitions {
-  /** Every partition of the publication, written or not. */
-  readonly partitions: readonly Partition[];
+  /** Every partition of the publication, written or not, in key order. */
+  readonly partitions: readonly Pick<Partition, 'key' | 'sha256'>[];
   /** The keys (with prefix) put this time, partitions then the manifest. */
   readonly written: readonly { readonly key: string; readonly bytes: number; readonly rows?: number; readonly sha256: string }[];
   /** Whether a previous manifest was read; when not, every partition was rewritten. */
@@ -158,35 +159,87 @@ export interface WritePartitionsOptions {
 const CSV = 'text/csv; charset=utf-8';
 
 /**
- * Writes the partitions whose bytes changed since the last publication, then the manifest.
- * The previous manifest is read with `storage.get`; when it cannot be read (none yet, or a
- * reader without permission) every partition is written. The manifest goes last, so a
- * publication that stops half-way leaves a manifest that still describes older bytes and
- * the next one rewrites what it did not finish.
+ * Writes a publication's partitions one at a time, each only if its bytes changed since
+ * the last publication, then (finish) a header-only file for every partition that had rows
+ * and has none left, then the manifest. The previous manifest is read with `storage.get`;
+ * when it cannot be read (none yet, or a reader without permission) every partition is
+ * written. The manifest goes last, so a publication that stops half-way leaves a manifest
+ * that still describes older bytes and the next one rewrites what it did not finish.
  */
+export class PartitionWriter {
+  private previous: Map<string, string> | undefined;
+  private readonly current: Pick<Partition, 'key' | 'sha256'>[] = [];
+  private readonly written: { key: string; bytes: number; rows?: number; sha256: string }[] = [];
+
+  private constructor(
+    private readonly storage: Storage,
+    private readonly options: WritePartitionsOptions,
+  ) {}
+
+  static async open(storage: Storage, options: WritePartitionsOptions = {}): Promise<PartitionWriter> {
+    const writer = new PartitionWriter(storage, options);
+    try {
+      writer.previous = parseManifest(Buffer.from(await storage.get(writer.manifestKey)).toString('utf8'));
+    } catch {
+      writer.previous = undefined;
+    }
+    return writer;
+  }
+
+  /** A partition written in pieces: its header is in; end it with `closePartition`. */
+  async openPartition(table: TableSchema, values: PartitionValues): Promise<FileSink> {
+    const sink = await FileSink.open(this.storage, `${this.prefix}${partitionKey(table, values)}`, { contentType: CSV, cacheControl: this.options.cacheControl });
+    await sink.write(csvHeader(table));
+    return sink;
+  }
+
+  /** Makes the partition visible if its bytes changed since the last publication, else drops it (its key keeps the same bytes). */
+  async closePartition(sink: FileSink, rows: number): Promise<void> {
+    const key = sink.key.slice(this.prefix.length);
+    const facts = await sink.closeIf((f) => this.previous?.get(key) !== f.sha256);
+    this.current.push({ key, sha256: facts.sha256 });
+    if (facts.kept) this.written.push({ key: sink.key, bytes: facts.bytes, rows, sha256: facts.sha256 });
+  }
+
+  /** Writes the partition (if changed); give each key once, non-empty, in any order. */
+  async write(p: Partition): Promise<void> {
+    this.current.push({ key: p.key, sha256: p.sha256 });
+    if (this.previous?.get(p.key) === p.sha256) return;
+    await this.storage.put(`${this.prefix}${p.key}`, p.body, { contentType: CSV, cacheControl: this.options.cacheControl });
+    this.written.push({ key: `${this.prefix}${p.key}`, bytes: Buffer.byteLength(p.body), rows: p.rows, sha256: p.sha256 });
+  }
+
+  async finish(): Promise<WrittenPartitions> {
+    const keys = new Set(this.current.map((p) => p.key));
+    for (const key of [...(this.previous ?? new Map<string, string>()).keys()].sort()) {
+      const parsed = keys.has(key) ? undefined : parsePartitionKey(key);
+      if (parsed) await this.write(emptyPartition(parsed.spec, parsed.values));
+    }
+    const manifest = manifestJson(this.current);
+    const previous = this.previous;
+    if (previous === undefined || this.written.length > 0 || manifestJson([...previous].map(([key, sha256]) => ({ key, sha256 }))) !== manifest) {
+      await this.storage.put(this.manifestKey, manifest, { contentType: 'application/json', cacheControl: this.options.cacheControl });
+      this.written.push({ key: this.manifestKey, bytes: Buffer.byteLength(manifest), sha256: sha256Hex(manifest) });
+    }
+    return { partitions: [...this.current].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), written: this.written, previousManifest: previous !== undefined };
+  }
+
+  private get prefix(): string {
+    return this.options.prefix ?? '';
+  }
+
+  private get manifestKey(): string {
+    return `${this.prefix}${PARTITION_MANIFEST_FILE}`;
+  }
+}
+
+/** Every partition of `tables` through a PartitionWriter, for publications small enough to hold. */
 export async function writePartitions(
   tables: ReadonlyMap<PartitionedTable, readonly Row[]>,
   storage: Storage,
   options: WritePartitionsOptions = {},
 ): Promise<WrittenPartitions> {
-  const prefix = options.prefix ?? '';
-  const manifestKey = `${prefix}${PARTITION_MANIFEST_FILE}`;
-  let previous: Map<string, string> | undefined;
-  try {
-    previous = parseManifest(Buffer.from(await storage.get(manifestKey)).toString('utf8'));
-  } catch {
-    previous = undefined;
-  }
-  const partitions = publicationPartitions(tables, previous ?? new Map());
-  const written: { key: string; bytes: number; rows?: number; sha256: string }[] = [];
-  for (const p of changedPartitions(partitions, previous ?? new Map())) {
-    await storage.put(`${prefix}${p.key}`, p.body, { contentType: CSV, cacheControl: options.cacheControl });
-    written.push({ key: `${prefix}${p.key}`, bytes: Buffer.byteLength(p.body), rows: p.rows, sha256: p.sha256 });
-  }
-  const manifest = manifestJson(partitions);
-  if (previous === undefined || written.length > 0 || manifestJson([...previous].map(([key, sha256]) => ({ key, sha256 }))) !== manifest) {
-    await storage.put(manifestKey, manifest, { contentType: 'application/json', cacheControl: options.cacheControl });
-    written.push({ key: manifestKey, bytes: Buffer.byteLength(manifest), sha256: sha256Hex(manifest) });
-  }
-  return { partitions, written, previousManifest: previous !== undefined };
+  const writer = await PartitionWriter.open(storage, options);
+  for (const [spec, rows] of tables) for (const p of partitionRows(spec, rows)) await writer.write(p);
+  return writer.finish();
 }

@@ -32,7 +32,7 @@ function sourced(record: Sourced): Row {
   };
 }
 
-function eventRow(event: FusedEvent): Row {
+export function eventRow(event: FusedEvent): Row {
   const x = event.crosswalk;
   return {
     ...sourced(event),
@@ -66,7 +66,7 @@ function eventRow(event: FusedEvent): Row {
   };
 }
 
-function agreementRow(agreement: FusedAgreement): Row {
+export function agreementRow(agreement: FusedAgreement): Row {
   const x = agreement.crosswalk;
   return {
     ...sourced(agreement),
@@ -89,7 +89,7 @@ function agreementRow(agreement: FusedAgreement): Row {
   };
 }
 
-function articleRow(article: ArticleRecords): Row {
+export function articleRow(article: ArticleRecords): Row {
   return {
     article_id: article.articleId,
     source_key: joinList(article.sourceKeys),
@@ -106,7 +106,7 @@ function articleRow(article: ArticleRecords): Row {
   };
 }
 
-function rejectedRow(rejection: Rejection): Row {
+export function rejectedRow(rejection: Rejection): Row {
   return {
     source_key: rejection.sourceKey,
     reason: rejection.reason,
@@ -116,22 +116,29 @@ function rejectedRow(rejection: Rejection): Row {
   };
 }
 
-const byKey = (key: string) => (a: Row, b: Row): number => {
+export const byKey = (key: string) => (a: Row, b: Row): number => {
   const x = a[key] ?? '';
   const y = b[key] ?? '';
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-/** By article, then where the row's first evidence sentence starts, then id: an article's rows read in its order. */
-const readingOrder = (id: string) => (a: Row, b: Row): number =>
-  byKey('article_ids')(a, b) || firstOffset(a) - firstOffset(b) || byKey(id)(a, b);
-const firstOffset = (row: Row): number => Number.parseInt(row.evidence_offsets ?? '', 10) || 0;
 
-/** Every table's rows in a fixed order (events and agreements in reading order, articles by id, rejections by key) so output bytes never depend on input order. */
+/**
+ * By date (as ISO 8601 text, so undated rows first and "2023" before "2023-01" before
+ * "2023-01-05"), then id: the order of the monthly partitions (partitions.ts) and within
+ * them, so the full files, which are the partitions end to end, are in it too.
+ */
+export const chronological = (dateColumn: string, idColumn: string) => (a: Row, b: Row): number =>
+  byKey(dateColumn)(a, b) || byKey(idColumn)(a, b);
+
+/** Source key, then message: the order of rejected.csv. */
+export const rejectedOrder = (a: Row, b: Row): number => byKey('source_key')(a, b) || byKey('message')(a, b);
+
+/** Every table's rows in a fixed order (events and agreements chronological, articles by id, rejections by key) so output bytes never depend on input order. */
 export function toTableRows(fused: FusedRecords, articles: readonly ArticleRecords[], rejections: readonly Rejection[]): TableRows {
-  const events = fused.events.map(eventRow).sort(readingOrder('event_id'));
-  const agreements = fused.agreements.map(agreementRow).sort(readingOrder('agreement_id'));
+  const events = fused.events.map(eventRow).sort(chronological('date', 'event_id'));
+  const agreements = fused.agreements.map(agreementRow).sort(chronological('date_signed', 'agreement_id'));
   const rows = articles.map(articleRow).sort(byKey('article_id'));
-  const rejected = rejections.map(rejectedRow).sort((a, b) => byKey('source_key')(a, b) || byKey('message')(a, b));
+  const rejected = rejections.map(rejectedRow).sort(rejectedOrder);
   return { events, agreements, articles: rows, rejected, mentions: mentionRows(fused) };
 }

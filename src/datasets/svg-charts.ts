@@ -15,7 +15,12 @@ export interface ChartEvent {
   readonly city?: string;
   /** ISO 3166-1 alpha-3. */
   readonly country?: string;
+  /** How many events it stands for, when events alike are counted once (see ChartEventTally). @default 1 */
+  readonly count?: number;
 }
+
+/** How many events the figures count for it. */
+export const weight = (event: ChartEvent): number => event.count ?? 1;
 
 /** Escapes text for HTML and XML: element content and quoted attribute values alike. */
 export function escapeHtml(value: string): string {
@@ -73,12 +78,13 @@ export function monthlyCounts(events: readonly ChartEvent[]): TimelineData {
   for (const event of events) {
     const match = DATE.exec(event.date ?? '');
     const month = match?.[2] === undefined ? undefined : Number(match[2]);
-    if (!match) undated++;
-    else if (month === undefined) byYear.set(match[1]!, (byYear.get(match[1]!) ?? 0) + 1);
-    else if (month < 1 || month > 12) undated++;
+    const n = weight(event);
+    if (!match) undated += n;
+    else if (month === undefined) byYear.set(match[1]!, (byYear.get(match[1]!) ?? 0) + n);
+    else if (month < 1 || month > 12) undated += n;
     else {
       const index = monthIndex(Number(match[1]), month);
-      byMonth.set(index, (byMonth.get(index) ?? 0) + 1);
+      byMonth.set(index, (byMonth.get(index) ?? 0) + n);
     }
   }
   const yearOnly = [...byYear].sort(([a], [b]) => (a < b ? -1 : 1)).map(([year, count]) => ({ year, count }));
@@ -221,17 +227,18 @@ export function placeCounts(events: readonly ChartEvent[]): MapData {
   let withoutCoordinates = 0;
   let withoutPlace = 0;
   for (const event of events) {
+    const n = weight(event);
     if (!validCoordinates(event)) {
-      if (event.city || event.country) withoutCoordinates++;
-      else withoutPlace++;
+      if (event.city || event.country) withoutCoordinates += n;
+      else withoutPlace += n;
       continue;
     }
     const latitude = Math.round(event.latitude * 1e4) / 1e4;
     const longitude = Math.round(event.longitude * 1e4) / 1e4;
     const key = JSON.stringify([event.city ?? '', event.country ?? '', latitude, longitude]);
     const place = places.get(key);
-    if (place) place.count++;
-    else places.set(key, { city: event.city || undefined, country: event.country || undefined, latitude, longitude, count: 1 });
+    if (place) place.count += n;
+    else places.set(key, { city: event.city || undefined, country: event.country || undefined, latitude, longitude, count: n });
   }
   const sorted = [...places.values()].sort((a, b) =>
     b.count - a.count || compare(placeName(a), placeName(b)) || a.latitude - b.latitude || a.longitude - b.longitude);

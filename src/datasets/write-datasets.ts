@@ -1,19 +1,25 @@
 import type { Rejection } from '../article/article.js';
-import { fuseRecords } from '../records/fusion.js';
-import type { ArticleRecords } from '../records/records.js';
+import type { ArticleRef, FusedAgreement, FusedEvent, UnparentedEvent } from '../records/fusion.js';
+import { agreementKey, agreementReport, articleRef, eventKey, eventReport, fuseAgreementReports, fuseEventReports, parentOf } from '../records/fusion.js';
+import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
+import { subEventParents } from '../records/sub-events.js';
 import type { Storage } from '../storage/storage.js';
 import type { FileFacts, PublicationOptions } from './catalog.js';
-import { ATTRIBUTIONS, catalogDocument, catalogJsonLd, coverage, DATASET_DESCRIPTION, DATASET_TITLE, fileFacts, publicationVersion, resolvedPublication } from './catalog.js';
-import { eventsFromRows, renderLandingPage } from './landing-page.js';
-import { toCsv } from './csv.js';
+import { ATTRIBUTIONS, catalogDocument, catalogJsonLd, CoverageAccumulator, DATASET_DESCRIPTION, DATASET_TITLE, fileFacts, publicationVersion, resolvedPublication } from './catalog.js';
+import { csvHeader, csvRecords } from './csv.js';
 import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
+import { FileSink } from './file-sink.js';
 import type { JsonLdOptions } from './jsonld.js';
-import { agreementsJsonLd, eventsJsonLd } from './jsonld.js';
-import { AGREEMENTS_PARTITIONS, EVENTS_PARTITIONS, writePartitions } from './partitions.js';
-import { toTableRows } from './rows.js';
+import { agreementNode, eventNode, graphClosing, graphNode, graphOpening } from './jsonld.js';
+import { ChartEventTally, renderLandingPage } from './landing-page.js';
+import type { MentionRow } from './mentions.js';
+import { agreementMentions, eventMentions } from './mentions.js';
+import { PARTITION_MANIFEST_FILE, PartitionWriter, partitionValues } from './partitions.js';
+import { agreementRow, articleRow, byKey, eventRow, joinList, rejectedOrder, rejectedRow } from './rows.js';
 import type { Row, TableSchema } from './schema.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, MENTIONS_TABLE, REJECTED_TABLE } from './schema.js';
+import { Spill } from './spill.js';
 
 export interface PublishedFile {
   readonly key: string;
@@ -49,112 +55,390 @@ interface Output {
   readonly table?: TableSchema;
 }
 
-const csvOutput = (table: TableSchema, rows: readonly Row[]): Output => ({
-  key: table.file,
-  body: toCsv(table, rows),
-  contentType: CSV,
-  description: table.description,
-  rows: rows.length,
-  table,
-});
-
 export type WriteDatasetsOptions = JsonLdOptions &
-  Omit<PublicationOptions, 'baseUri'> & { readonly prefix?: string; readonly cacheControl?: string };
+  Omit<PublicationOptions, 'baseUri'> & {
+    readonly prefix?: string;
+    readonly cacheControl?: string;
+    /** Where the publication's scratch files go (see spill.ts). @default os.tmpdir() */
+    readonly scratchFolder?: string;
+    /** Scratch buckets larger than this are split by day and id before they are read (see chronologicalChunks). @default 16 MiB */
+    readonly chunkBytes?: number;
+  };
+
+/** Shards the reports are fused in: every report of one event key (or party set) lands in one. */
+const REPORT_SHARDS = 32;
+
+const DESCRIPTIONS = {
+  eventsJsonLd: 'The events as schema.org Event nodes (JSON-LD, context embedded).',
+  agreementsJsonLd: 'The agreements as schema.org Legislation nodes (JSON-LD, context embedded).',
+};
 
 /**
- * Writes every published file under `prefix` of `storage`, in three steps: the data
- * files (and the monthly partitions of events and agreements that changed, see
- * partitions.ts); then the metadata that describes them (CSVW table descriptions, datapackage.json
- * with their sizes and hashes); then catalog.jsonld, last, once every file it lists is
- * in place; index.html, the landing page, after it.
+ * Writes every published file under `prefix` of `storage`, holding at any time one shard of
+ * reports or one scratch bucket of rows, never all of them, however many articles there are:
+ *
+ *   1. scatter: each article's reports go to scratch shards by event key (type,
+ *      participants, direction) or party set, the only reports fusion ever compares
+ *      (src/records/fusion.ts), with each report's parent visit as read in its article;
+ *      the article's row goes to a shard of its id's first bytes (so shards in order are
+ *      articles in id order);
+ *   2. fuse each shard; fused rows go to scratch months, and the fused ids of reports that
+ *      other rows point at (parent visits, signing events) are kept;
+ *   3. month by month, in partition order, and within a month by scratch buckets of one
+ *      day and id prefix (rowBucket): the rows, in date then id order, go to the monthly
+ *      partition (made visible only when its bytes changed, see partitions.ts) and,
+ *      without the header, to the full file: events.csv is its header followed by the rows
+ *      of each events partition, in key order; the same for agreements.csv; the JSON-LD
+ *      files and mentions.csv grow alongside;
+ *   4. rejected.csv, then articles.csv (last of the data: whoever sees a new articles.csv
+ *      finds rows for every article in it);
+ *   5. partitions.json, the metadata (CSVW, datapackage.json), catalog.jsonld, then
+ *      index.html, which embeds the catalog.
+ * Full files are written with Storage.openWrite: nothing is visible until one is whole. The
+ * figures, coverage and counts the metadata need are tallied on the way.
  */
 export async function writeDatasets(
-  articles: readonly ArticleRecords[],
+  articles: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>,
   rejections: readonly Rejection[],
   storage: Storage,
   options: WriteDatasetsOptions,
 ): Promise<DatasetSummary> {
   const prefix = options.prefix ?? '';
   const publication = resolvedPublication(options);
-  // One row per real-world event: reports of it in several articles are fused first.
-  const fused = fuseRecords(articles);
-  const rows = toTableRows(fused, articles, rejections);
   const files: PublishedFile[] = [];
   const put = async (output: Output): Promise<FileFacts> => {
     const key = `${prefix}${output.key}`;
     await storage.put(key, output.body, { contentType: output.contentType, cacheControl: options.cacheControl });
-    const facts = fileFacts(output.key, output.body, output.contentType.split(';')[0] ?? output.contentType, output.description, { rows: output.rows, table: output.table });
+    const facts = fileFacts(output.key, output.body, mediaTypeOf(output.contentType), output.description, { rows: output.rows, table: output.table });
     files.push({ key, bytes: facts.bytes, rows: output.rows, sha256: facts.sha256 });
     return facts;
   };
 
-  const data: Output[] = [
-    csvOutput(EVENTS_TABLE, rows.events),
-    csvOutput(AGREEMENTS_TABLE, rows.agreements),
-    csvOutput(REJECTED_TABLE, rows.rejected),
-    csvOutput(MENTIONS_TABLE, rows.mentions),
-    { key: 'events.jsonld', body: eventsJsonLd(fused, options), contentType: JSON_LD, description: 'The events as schema.org Event nodes (JSON-LD, context embedded).' },
-    { key: 'agreements.jsonld', body: agreementsJsonLd(fused, options), contentType: JSON_LD, description: 'The agreements as schema.org Legislation nodes (JSON-LD, context embedded).' },
-    // The index of what was read goes last: whoever sees a new articles.csv finds rows for every article in it.
-    csvOutput(ARTICLES_TABLE, rows.articles),
-  ];
-  const dataFiles: FileFacts[] = [];
-  for (const output of data) dataFiles.push(await put(output));
-
-  // Monthly partitions of events and agreements (for Athena), only those whose bytes changed,
-  // then partitions.json. They are in the summary, not in the catalog or the data package.
-  const partitioned = await writePartitions(new Map([[EVENTS_PARTITIONS, rows.events], [AGREEMENTS_PARTITIONS, rows.agreements]]), storage, {
-    prefix,
-    cacheControl: options.cacheControl,
-  });
-  files.push(...partitioned.written);
-
-  const version = publicationVersion({ rows, dataFiles });
-  const metadata: Output[] = [
-    ...data.flatMap((o): Output[] =>
-      o.table
-        ? [{ key: csvwFileName(o.table), body: csvwJson(o.table, { baseUri: publication.baseUri, license: publication.license.url }), contentType: JSON_TYPE, description: `W3C CSVW table description of ${o.table.file}.` }]
-        : [],
-    ),
-    { key: DATA_PACKAGE_FILE, body: dataPackageJson(dataFiles, { ...publication, version }), contentType: JSON_TYPE, description: 'Frictionless Data Package (v2) of the data files.' },
-  ];
-  const metadataFiles: FileFacts[] = [];
-  for (const output of metadata) metadataFiles.push(await put(output));
-
-  const catalog = catalogDocument({ rows, dataFiles, metadataFiles }, publication);
-  const catalogFile = await put({
-    key: CATALOG_FILE,
-    body: catalogJsonLd(catalog),
-    contentType: JSON_LD,
-    description: 'schema.org and DCAT description of the dataset and its files.',
-  });
-
-  // The page a person lands on, after everything it lists; it embeds the catalog, so the
-  // catalog does not list it (each would depend on the other's hash).
-  await put({
-    key: LANDING_PAGE_FILE,
-    body: renderLandingPage({
-      title: DATASET_TITLE,
-      description: DATASET_DESCRIPTION,
-      version,
-      license: { name: publication.license.title, url: publication.license.url },
-      lastUpdated: coverage(rows).dataDate ?? '',
-      identifier: publication.baseUri,
-      downloadBase: publication.publicUrl,
-      files: [...dataFiles, ...metadataFiles, catalogFile].map((f) => ({ key: f.path, bytes: f.bytes, rows: f.rows, contentType: f.mediaType, description: f.description })),
-      events: eventsFromRows(rows.events),
-      jsonLd: catalog,
-      attributions: ATTRIBUTIONS.map((a) => ({ name: a.name, url: a.url })),
-    }),
-    contentType: HTML,
-    description: 'The landing page: what the data is, its files, columns, figures, how to cite and query it.',
-  });
-
-  return {
-    articles: rows.articles.length,
-    events: rows.events.length,
-    agreements: rows.agreements.length,
-    rejected: rows.rejected.length,
-    files,
+  const spill = new Spill({ parent: options.scratchFolder });
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const sinks: FileSink[] = [];
+  const open = async (key: string, contentType: string): Promise<FileSink> => {
+    const sink = await FileSink.open(storage, `${prefix}${key}`, { contentType, cacheControl: options.cacheControl });
+    sinks.push(sink);
+    return sink;
   };
+  try {
+    const scattered = await scatter(articles, spill);
+    const fusedIdOf = fuseShards(spill, scattered);
+
+    const coverage = new CoverageAccumulator();
+    const tally = new ChartEventTally();
+    const counts = { events: 0, agreements: 0, articles: 0, rejected: 0, mentions: 0 };
+    const partitions = await PartitionWriter.open(storage, { prefix, cacheControl: options.cacheControl });
+    const eventsCsv = await open(EVENTS_TABLE.file, CSV);
+    const agreementsCsv = await open(AGREEMENTS_TABLE.file, CSV);
+    const mentionsCsv = await open(MENTIONS_TABLE.file, CSV);
+    const eventsJsonLd = await open('events.jsonld', JSON_LD);
+    const agreementsJsonLd = await open('agreements.jsonld', JSON_LD);
+    for (const sink of [eventsCsv, agreementsCsv]) await sink.write(csvHeader(sink === eventsCsv ? EVENTS_TABLE : AGREEMENTS_TABLE));
+    await mentionsCsv.write(csvHeader(MENTIONS_TABLE));
+    await eventsJsonLd.write(graphOpening(publication.baseUri));
+    await agreementsJsonLd.write(graphOpening(publication.baseUri));
+
+    // 3. Partition by partition (month), a chunk of rows at a time.
+    const months = [...new Set([...spill.buckets(FUSED_EVENTS), ...spill.buckets(FUSED_AGREEMENTS)].map((b) => b.slice(FUSED_EVENTS.length)))].sort();
+    for (const month of months) {
+      const values = { year: month.slice(0, 4), month: month.slice(4, 6) };
+      if (spill.bytes(`${FUSED_EVENTS}${month}`) > 0) {
+        const partition = await partitions.openPartition(EVENTS_TABLE, values);
+        let rowsInPartition = 0;
+        for (const chunk of chronologicalChunks<SpilledEvent>(spill, `${FUSED_EVENTS}${month}`, chunkBytes)) {
+          const events = chunk.map(({ f, p }): FusedEvent => {
+            const parentEventId = parentOf(f, p.map((x) => x ?? undefined), (id) => fusedIdOf.get(id));
+            return parentEventId === undefined ? f : { ...f, parentEventId };
+          });
+          const rows = events.map(eventRow);
+          for (const row of rows) {
+            coverage.add('events', row);
+            tally.addRow(row);
+          }
+          const records = csvRecords(EVENTS_TABLE, rows);
+          await partition.write(records);
+          await eventsCsv.write(records);
+          await writeNodes(eventsJsonLd, events.map((e) => eventNode(e, publication.baseUri)), counts.events === 0);
+          const mentions = eventMentions(events);
+          await mentionsCsv.write(csvRecords(MENTIONS_TABLE, mentions));
+          counts.events += rows.length;
+          counts.mentions += mentions.length;
+          rowsInPartition += rows.length;
+        }
+        await partitions.closePartition(partition, rowsInPartition);
+      }
+      if (spill.bytes(`${FUSED_AGREEMENTS}${month}`) > 0) {
+        const partition = await partitions.openPartition(AGREEMENTS_TABLE, values);
+        let rowsInPartition = 0;
+        for (const agreements of chronologicalChunks<FusedAgreement>(spill, `${FUSED_AGREEMENTS}${month}`, chunkBytes)) {
+          const rows = agreements.map(agreementRow);
+          for (const row of rows) coverage.add('agreements', row);
+          const records = csvRecords(AGREEMENTS_TABLE, rows);
+          await partition.write(records);
+          await agreementsCsv.write(records);
+          await writeNodes(agreementsJsonLd, agreements.map((a) => agreementNode(a, publication.baseUri)), counts.agreements === 0);
+          // mentions.csv lists every event's mentions before any agreement's: these wait their turn.
+          for (const mention of agreementMentions(agreements)) spill.append(`${AGREEMENT_MENTIONS}${month}`, JSON.stringify(mention));
+          counts.agreements += rows.length;
+          rowsInPartition += rows.length;
+        }
+        await partitions.closePartition(partition, rowsInPartition);
+      }
+    }
+    for (const bucket of spill.buckets(AGREEMENT_MENTIONS)) {
+      for (const lines of spill.lineBatches(bucket)) {
+        const mentions = lines.map((line) => JSON.parse(line) as MentionRow);
+        await mentionsCsv.write(csvRecords(MENTIONS_TABLE, mentions));
+        counts.mentions += mentions.length;
+      }
+    }
+    await eventsJsonLd.write(graphClosing(counts.events));
+    await agreementsJsonLd.write(graphClosing(counts.agreements));
+
+    // 4. The remaining tables; articles.csv last.
+    const rejectedRows = rejections.map(rejectedRow).sort(rejectedOrder);
+    const rejectedCsv = await open(REJECTED_TABLE.file, CSV);
+    await rejectedCsv.write(csvHeader(REJECTED_TABLE) + csvRecords(REJECTED_TABLE, rejectedRows));
+    counts.rejected = rejectedRows.length;
+
+    const dataFiles: FileFacts[] = [];
+    const dataPublished: PublishedFile[] = [];
+    const close = async (sink: FileSink, table: TableSchema | undefined, rows: number | undefined, description: string, mediaType: string): Promise<void> => {
+      const facts = await sink.close();
+      sinks.splice(sinks.indexOf(sink), 1);
+      dataPublished.push({ key: sink.key, bytes: facts.bytes, rows, sha256: facts.sha256 });
+      dataFiles.push({ path: sink.key.slice(prefix.length), mediaType, bytes: facts.bytes, sha256: facts.sha256, description, rows, table });
+    };
+    await close(eventsCsv, EVENTS_TABLE, counts.events, EVENTS_TABLE.description, 'text/csv');
+    await close(agreementsCsv, AGREEMENTS_TABLE, counts.agreements, AGREEMENTS_TABLE.description, 'text/csv');
+    await close(rejectedCsv, REJECTED_TABLE, counts.rejected, REJECTED_TABLE.description, 'text/csv');
+    await close(mentionsCsv, MENTIONS_TABLE, counts.mentions, MENTIONS_TABLE.description, 'text/csv');
+    await close(eventsJsonLd, undefined, undefined, DESCRIPTIONS.eventsJsonLd, 'application/ld+json');
+    await close(agreementsJsonLd, undefined, undefined, DESCRIPTIONS.agreementsJsonLd, 'application/ld+json');
+
+    const articlesCsv = await open(ARTICLES_TABLE.file, CSV);
+    await articlesCsv.write(csvHeader(ARTICLES_TABLE));
+    for (const bucket of spill.buckets(ARTICLE_ROWS)) {
+      const rows = spill.records<Row>(bucket).map((row) => withExtraKeys(row, scattered.extraKeys)).sort(byKey('article_id'));
+      for (const row of rows) coverage.add('articles', row);
+      await articlesCsv.write(csvRecords(ARTICLES_TABLE, rows));
+      counts.articles += rows.length;
+    }
+    await close(articlesCsv, ARTICLES_TABLE, counts.articles, ARTICLES_TABLE.description, 'text/csv');
+    spill.dispose();
+
+    // 5. The partition manifest, then what describes the files, catalog and landing page last.
+    const partitioned = await partitions.finish();
+    // In the order they became visible: partitions as each month was done, the full files, the manifest.
+    const manifestKey = `${prefix}${PARTITION_MANIFEST_FILE}`;
+    files.push(...partitioned.written.filter((f) => f.key !== manifestKey), ...dataPublished, ...partitioned.written.filter((f) => f.key === manifestKey));
+
+    const cover = coverage.result();
+    const version = publicationVersion({ coverage: cover, dataFiles });
+    const metadata: Output[] = [
+      ...dataFiles.flatMap((f): Output[] =>
+        f.table
+          ? [{ key: csvwFileName(f.table), body: csvwJson(f.table, { baseUri: publication.baseUri, license: publication.license.url }), contentType: JSON_TYPE, description: `W3C CSVW table description of ${f.table.file}.` }]
+          : [],
+      ),
+      { key: DATA_PACKAGE_FILE, body: dataPackageJson(dataFiles, { ...publication, version }), contentType: JSON_TYPE, description: 'Frictionless Data Package (v2) of the data files.' },
+    ];
+    const metadataFiles: FileFacts[] = [];
+    for (const output of metadata) metadataFiles.push(await put(output));
+
+    const catalog = catalogDocument({ coverage: cover, dataFiles, metadataFiles }, publication);
+    const catalogFile = await put({
+      key: CATALOG_FILE,
+      body: catalogJsonLd(catalog),
+      contentType: JSON_LD,
+      description: 'schema.org and DCAT description of the dataset and its files.',
+    });
+
+    // The page a person lands on, after everything it lists; it embeds the catalog, so the
+    // catalog does not list it (each would depend on the other's hash).
+    await put({
+      key: LANDING_PAGE_FILE,
+      body: renderLandingPage({
+        title: DATASET_TITLE,
+        description: DATASET_DESCRIPTION,
+        version,
+        license: { name: publication.license.title, url: publication.license.url },
+        lastUpdated: cover.dataDate ?? '',
+        identifier: publication.baseUri,
+        downloadBase: publication.publicUrl,
+        files: [...dataFiles, ...metadataFiles, catalogFile].map((f) => ({ key: f.path, bytes: f.bytes, rows: f.rows, contentType: f.mediaType, description: f.description })),
+        events: tally.events(),
+        jsonLd: catalog,
+        attributions: ATTRIBUTIONS.map((a) => ({ name: a.name, url: a.url })),
+      }),
+      contentType: HTML,
+      description: 'The landing page: what the data is, its files, columns, figures, how to cite and query it.',
+    });
+
+    return { articles: counts.articles, events: counts.events, agreements: counts.agreements, rejected: counts.rejected, files };
+  } catch (error) {
+    // Nothing half-written becomes visible: open files are dropped, their keys keep what they held.
+    for (const sink of sinks) await sink.abort().catch(() => undefined);
+    throw error;
+  } finally {
+    spill.dispose();
+  }
 }
+
+// ---- scratch layout ----
+
+/** Scratch bucket prefixes: report shards, fused rows by month, article rows by id, agreement mentions by month. */
+const EVENT_REPORTS = 'er';
+const AGREEMENT_REPORTS = 'gr';
+const FUSED_EVENTS = 'ef';
+const FUSED_AGREEMENTS = 'gf';
+const ARTICLE_ROWS = 'ar';
+const AGREEMENT_MENTIONS = 'gm';
+
+interface SpilledEventReport {
+  readonly a: ArticleRef;
+  readonly r: EventRecord;
+  /** The report id of the visit it was held during, as read in its article. */
+  readonly p?: string;
+}
+
+interface SpilledAgreementReport {
+  readonly a: ArticleRef;
+  readonly r: AgreementRecord;
+}
+
+interface SpilledEvent {
+  readonly f: UnparentedEvent;
+  /** Per source, the report id of its parent visit (null: none). */
+  readonly p: readonly (string | null)[];
+}
+
+interface Scattered {
+  /** Keys of articles given more than once (the same content under several keys), beyond the first's. */
+  readonly extraKeys: ReadonlyMap<string, readonly string[]>;
+  /** Report ids other rows point at: parent visits and signing events. */
+  readonly referenced: ReadonlySet<string>;
+}
+
+/** FNV-1a: a spread of keys over shards that is the same on every run. */
+function shardOf(key: string, prefix: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return `${prefix}${String((h >>> 0) % REPORT_SHARDS).padStart(2, '0')}`;
+}
+
+/** The hex of an id's first bytes: shards in name order hold ids in byte order. */
+const articleShard = (id: string): string => `${ARTICLE_ROWS}${Buffer.from(id, 'utf8').subarray(0, 5).toString('hex')}`;
+
+/** A fused row's month bucket: `<prefix><YYYY><MM>`, as its partition. */
+function monthBucket(prefix: string, date: string | undefined): string {
+  const v = partitionValues(date);
+  return `${prefix}${v.year}${v.month}`;
+}
+
+/** A scratch line of a fused row: its date and id in front, so it is ordered and split without parsing its JSON (which never holds a raw tab). */
+const keyedLine = (date: string | undefined, id: string, row: unknown): string => `${date ?? ''}\t${id}\t${JSON.stringify(row)}`;
+
+/** Buckets larger than this are split before they are read (chronologicalChunks). */
+const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The rows of a month bucket in date then id order (rows.ts, chronological), a chunk at a
+ * time: the whole bucket when small; else it is first split, line by line, into buckets of
+ * one day and id prefix (`d<DD>_<hex>`), or of one id prefix for rows dated to the month or
+ * less (`a<hex>`: every such row of a partition has the same date), whose names in order are
+ * that order. So no chunk holds more than a day's rows of one id prefix, however large a
+ * month (or the undated partition) grows.
+ */
+function* chronologicalChunks<T>(spill: Spill, bucket: string, chunkBytes: number): Generator<T[]> {
+  if (spill.bytes(bucket) <= chunkBytes) {
+    yield sortedRows<T>(spill.lines(bucket));
+    return;
+  }
+  for (const lines of spill.lineBatches(bucket)) {
+    for (const line of lines) {
+      const tab = line.indexOf('\t');
+      const date = line.slice(0, tab);
+      const id = line.slice(tab + 1, line.indexOf('\t', tab + 1));
+      const prefix = Buffer.from(id, 'utf8').subarray(0, 4).toString('hex');
+      spill.append(`${bucket}_${/^\d{4}-\d{2}-\d{2}$/.test(date) ? `d${date.slice(8, 10)}_` : 'a'}${prefix}`, line);
+    }
+  }
+  for (const part of spill.buckets(`${bucket}_`)) yield sortedRows<T>(spill.lines(part));
+}
+
+function sortedRows<T>(lines: readonly string[]): T[] {
+  const keyed = lines.map((line) => {
+    const first = line.indexOf('\t');
+    const second = line.indexOf('\t', first + 1);
+    return { date: line.slice(0, first), id: line.slice(first + 1, second), line, json: second + 1 };
+  });
+  keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map((k) => JSON.parse(k.line.slice(k.json)) as T);
+}
+
+async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>, spill: Spill): Promise<Scattered> {
+  const seen = new Set<string>();
+  const extraKeys = new Map<string, string[]>();
+  const referenced = new Set<string>();
+  for await (const article of articles) {
+    const id = article.articleId;
+    if (seen.has(id)) {
+      // The same article read again: only its keys are new (mergeArticleRecords' rule).
+      extraKeys.set(id, [...(extraKeys.get(id) ?? []), ...article.sourceKeys]);
+      continue;
+    }
+    seen.add(id);
+    const ref = articleRef(article);
+    spill.append(articleShard(id), JSON.stringify(articleRow(article)));
+    const parents = subEventParents(article.events);
+    for (const parent of parents.values()) referenced.add(parent);
+    for (const r of article.events) spill.append(shardOf(eventKey(r), EVENT_REPORTS), JSON.stringify({ a: ref, r, p: parents.get(r.id) } satisfies SpilledEventReport));
+    for (const r of article.agreements) {
+      if (r.signingEventId !== undefined) referenced.add(r.signingEventId);
+      spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS), JSON.stringify({ a: ref, r } satisfies SpilledAgreementReport));
+    }
+  }
+  return { extraKeys, referenced };
+}
+
+/** Fuses each shard (events first: agreements point at fused signing events); returns report id → fused id for the referenced reports. */
+function fuseShards(spill: Spill, scattered: Scattered): Map<string, string> {
+  const fusedIdOf = new Map<string, string>();
+  const ref = (a: ArticleRef): ArticleRef => {
+    const extra = scattered.extraKeys.get(a.articleId);
+    return extra === undefined ? a : { ...a, sourceKeys: [...new Set([...a.sourceKeys, ...extra])].sort() };
+  };
+  for (const shard of spill.buckets(EVENT_REPORTS)) {
+    const spilled = spill.records<SpilledEventReport>(shard);
+    const parentOfReport = new Map<string, string>();
+    for (const x of spilled) if (x.p !== undefined) parentOfReport.set(x.r.id, x.p);
+    for (const f of fuseEventReports(spilled.map((x) => eventReport(x.r, ref(x.a))))) {
+      for (const s of f.sources) if (scattered.referenced.has(s.reportId)) fusedIdOf.set(s.reportId, f.id);
+      const spilledEvent: SpilledEvent = { f, p: f.sources.map((s) => parentOfReport.get(s.reportId) ?? null) };
+      spill.append(monthBucket(FUSED_EVENTS, f.date), keyedLine(f.date, f.id, spilledEvent));
+    }
+  }
+  for (const shard of spill.buckets(AGREEMENT_REPORTS)) {
+    const reports = spill.records<SpilledAgreementReport>(shard).map((x) => agreementReport(x.r, ref(x.a)));
+    for (const f of fuseAgreementReports(reports, (id) => fusedIdOf.get(id))) spill.append(monthBucket(FUSED_AGREEMENTS, f.dateSigned), keyedLine(f.dateSigned, f.id, f));
+  }
+  return fusedIdOf;
+}
+
+function withExtraKeys(row: Row, extraKeys: ReadonlyMap<string, readonly string[]>): Row {
+  const extra = extraKeys.get(row.article_id ?? '');
+  if (extra === undefined) return row;
+  const keys = [...new Set([...(row.source_key ?? '').split(';').filter((k) => k !== ''), ...extra])].sort();
+  return { ...row, source_key: joinList(keys) };
+}
+
+/** Nodes in the order of the rows (chronological), so the JSON-LD files list what the CSV files do, in the same order. */
+async function writeNodes(sink: FileSink, nodes: ReturnType<typeof eventNode>[], firstInFile: boolean): Promise<void> {
+  const text = nodes.map((node, n) => graphNode(node, firstInFile && n === 0)).join('');
+  await sink.write(text);
+}
+
+const mediaTypeOf = (contentType: string): string => contentType.split(';')[0] ?? contentType;

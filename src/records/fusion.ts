@@ -184,11 +184,21 @@ export function sameAgreement(a: AgreementRecord, b: AgreementRecord): boolean {
 
 // ---- clustering ----
 
-interface Report<T> {
+/** What fusion reads of a source article: enough to order sources and name them. */
+export type ArticleRef = Pick<ArticleRecords, 'articleId' | 'sourceKeys' | 'url' | 'published' | 'language'>;
+
+export const articleRef = (a: ArticleRef): ArticleRef => ({ articleId: a.articleId, sourceKeys: a.sourceKeys, url: a.url, published: a.published, language: a.language });
+
+/** One article's report of an event or agreement. */
+export interface Report<T> {
   readonly record: T;
-  readonly article: ArticleRecords;
+  readonly article: ArticleRef;
+  /** The event's date or the agreement's signing date. */
   readonly date: string | undefined;
 }
+
+export const eventReport = (record: EventRecord, article: ArticleRef): Report<EventRecord> => ({ record, article, date: record.date });
+export const agreementReport = (record: AgreementRecord, article: ArticleRef): Report<AgreementRecord> => ({ record, article, date: record.dateSigned });
 
 interface Group<T> {
   readonly members: Report<T>[];
@@ -197,7 +207,7 @@ interface Group<T> {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Source order: published (undated last), then article id. */
-function compareArticles(a: ArticleRecords, b: ArticleRecords): number {
+function compareArticles(a: ArticleRef, b: ArticleRef): number {
   if (a.published !== b.published) {
     if (a.published === undefined) return 1;
     if (b.published === undefined) return -1;
@@ -354,7 +364,7 @@ function majority(values: readonly (string | undefined)[]): string | undefined {
   return best;
 }
 
-function fuseEvent(members: readonly Report<EventRecord>[]): Omit<FusedEvent, 'parentEventId'> {
+function fuseEvent(members: readonly Report<EventRecord>[]): UnparentedEvent {
   const primary = members[0] as Report<EventRecord>;
   const records = members.map((m) => m.record);
   const e = primary.record;
@@ -389,12 +399,12 @@ function fuseEvent(members: readonly Report<EventRecord>[]): Omit<FusedEvent, 'p
 
 const STATUS_ORDER: readonly AgreementRecord['status'][] = ['announced', 'signed', 'ratified', 'in_force'];
 
-function fuseAgreement(members: readonly Report<AgreementRecord>[], eventIdOf: ReadonlyMap<string, string>): FusedAgreement {
+function fuseAgreement(members: readonly Report<AgreementRecord>[], fusedEventIdOf: (reportId: string) => string | undefined): FusedAgreement {
   const primary = members[0] as Report<AgreementRecord>;
   const records = members.map((m) => m.record);
   const a = primary.record;
   const status = records.reduce((best, r) => (STATUS_ORDER.indexOf(r.status) > STATUS_ORDER.indexOf(best) ? r.status : best), a.status);
-  const signingEventId = majority(records.map((r) => (r.signingEventId === undefined ? undefined : eventIdOf.get(r.signingEventId))));
+  const signingEventId = majority(records.map((r) => (r.signingEventId === undefined ? undefined : fusedEventIdOf(r.signingEventId))));
   const place = withGeonamesId(mostPrecisePlace(records.map((r) => r.place)));
   const fused: AgreementRecord = {
     id: a.id,
@@ -418,42 +428,50 @@ function inSourceOrder<T extends { readonly id: string }>(members: readonly Repo
 
 const specificFirst = (a: AgreementRecord, b: AgreementRecord): number => Number(a.topic === 'unspecified') - Number(b.topic === 'unspecified');
 
-// ---- entry point ----
+// ---- entry points ----
 
-export function fuseRecords(input: Iterable<ArticleRecords>): FusedRecords {
-  const articles = mergeArticleRecords(input);
+/** A fused event before its parent visit is known (that needs every event fused). */
+export type UnparentedEvent = Omit<FusedEvent, 'parentEventId'>;
 
-  // Events.
-  const eventReports: Report<EventRecord>[] = articles.flatMap((article) => article.events.map((record) => ({ record, article, date: record.date })));
-  const eventGroups: Group<EventRecord>[] = [];
-  for (const bucket of bucketsBy(eventReports, (r) => eventKey(r.record))) {
+/**
+ * Events of any set of reports that holds, for each event key (rules 2–4), either all of
+ * that key's reports or none: fusion never compares reports of different keys, so such sets
+ * (shards) can be fused one at a time. Unsorted.
+ */
+export function fuseEventReports(reports: readonly Report<EventRecord>[]): UnparentedEvent[] {
+  const groups: Group<EventRecord>[] = [];
+  for (const bucket of bucketsBy(reports, (r) => eventKey(r.record))) {
     const index = new GroupIndex<EventRecord>();
     place(index, bucket, sameTimeAndPlace, nearestOrAlone);
-    eventGroups.push(...index.groups);
+    groups.push(...index.groups);
   }
-  const fusedEvents = eventGroups.map((g) => fuseEvent(inSourceOrder(g.members)));
-  const eventIdOf = new Map<string, string>();
-  for (const f of fusedEvents) for (const s of f.sources) eventIdOf.set(s.reportId, f.id);
+  return groups.map((g) => fuseEvent(inSourceOrder(g.members)));
+}
 
-  // Sub-events: read per article, carried to the fused rows.
-  const parentOfReport = new Map<string, string>();
-  for (const article of articles) for (const [child, parent] of subEventParents(article.events)) parentOfReport.set(child, parent);
-  const events: FusedEvent[] = fusedEvents.map((f) => {
-    const parents = f.sources.map((s) => {
-      const parent = parentOfReport.get(s.reportId);
-      const fusedParent = parent === undefined ? undefined : eventIdOf.get(parent);
-      return fusedParent === f.id ? undefined : fusedParent;
-    });
-    const parentEventId = majority(parents);
-    return parentEventId === undefined ? f : { ...f, parentEventId };
-  });
-
-  // Agreements: those with a topic first, then the counted ones by occasion.
-  const agreementReports: Report<AgreementRecord>[] = articles.flatMap((article) =>
-    article.agreements.map((record) => ({ record, article, date: record.dateSigned })),
+/**
+ * The parent visit of a fused event: the one most of its sources name (each source's parent
+ * report, as subEventParents read it in that article, mapped to its fused id by `fusedIdOf`),
+ * then the primary's; never itself.
+ */
+export function parentOf(event: UnparentedEvent, parentReports: readonly (string | undefined)[], fusedIdOf: (reportId: string) => string | undefined): string | undefined {
+  return majority(
+    parentReports.map((parent) => {
+      const fused = parent === undefined ? undefined : fusedIdOf(parent);
+      return fused === event.id ? undefined : fused;
+    }),
   );
-  const agreementGroups: Group<AgreementRecord>[] = [];
-  for (const bucket of bucketsBy(agreementReports, (r) => r.record.parties.join(';'))) {
+}
+
+/** The key agreements are bucketed by: only reports with equal parties are ever compared. */
+export const agreementKey = (a: AgreementRecord): string => a.parties.join(';');
+
+/**
+ * Agreements of any set of reports that holds all or none of each party set's reports (see
+ * fuseEventReports); `fusedEventIdOf` maps a signing event's report id to its fused id.
+ */
+export function fuseAgreementReports(reports: readonly Report<AgreementRecord>[], fusedEventIdOf: (reportId: string) => string | undefined): FusedAgreement[] {
+  const groups: Group<AgreementRecord>[] = [];
+  for (const bucket of bucketsBy(reports, (r) => agreementKey(r.record))) {
     const index = new GroupIndex<AgreementRecord>();
     const specific = bucket.filter((r) => r.record.topic !== 'unspecified');
     const counted = bucket.filter((r) => r.record.topic === 'unspecified');
@@ -468,9 +486,31 @@ export function fuseRecords(input: Iterable<ArticleRecords>): FusedRecords {
       if (!firsts.every((x) => firsts.every((y) => sameSigning(x, y)))) return undefined;
       return candidates.find((g) => g.members.some((m) => m.record.topic !== 'unspecified')) ?? candidates[0];
     });
-    agreementGroups.push(...index.groups);
+    groups.push(...index.groups);
   }
-  const agreements = agreementGroups.map((g) => fuseAgreement(inSourceOrder(g.members, specificFirst), eventIdOf));
+  return groups.map((g) => fuseAgreement(inSourceOrder(g.members, specificFirst), fusedEventIdOf));
+}
+
+/** Every article at once, in memory: the reference the streaming publication (src/datasets/publication.ts) must agree with. */
+export function fuseRecords(input: Iterable<ArticleRecords>): FusedRecords {
+  const articles = mergeArticleRecords(input);
+
+  const fusedEvents = fuseEventReports(articles.flatMap((article) => article.events.map((record) => eventReport(record, article))));
+  const eventIdOf = new Map<string, string>();
+  for (const f of fusedEvents) for (const s of f.sources) eventIdOf.set(s.reportId, f.id);
+
+  // Sub-events: read per article, carried to the fused rows.
+  const parentOfReport = new Map<string, string>();
+  for (const article of articles) for (const [child, parent] of subEventParents(article.events)) parentOfReport.set(child, parent);
+  const events: FusedEvent[] = fusedEvents.map((f) => {
+    const parentEventId = parentOf(f, f.sources.map((s) => parentOfReport.get(s.reportId)), (id) => eventIdOf.get(id));
+    return parentEventId === undefined ? f : { ...f, parentEventId };
+  });
+
+  const agreements = fuseAgreementReports(
+    articles.flatMap((article) => article.agreements.map((record) => agreementReport(record, article))),
+    (id) => eventIdOf.get(id),
+  );
   const agreementIdOf = new Map<string, string>();
   for (const f of agreements) for (const s of f.sources) agreementIdOf.set(s.reportId, f.id);
 

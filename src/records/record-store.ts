@@ -125,8 +125,21 @@ export class RecordStore {
     return ids;
   }
 
-  /** Everything the next publication is built from. */
+  /** Everything the next publication is built from, in memory (see `articles` for a stream). */
   async loadAll(): Promise<WorkingSnapshot> {
+    const missing: string[] = [];
+    const records: ArticleRecords[] = [];
+    for await (const r of this.articles(missing)) records.push(r);
+    return { records, rejections: await this.loadRejections(), missing: missing.sort() };
+  }
+
+  /**
+   * Every article still named by a marker, its sourceKeys filled from the markers, in id
+   * order, read `concurrency` at a time ahead of the consumer and not kept: memory holds the
+   * marker index (ids and keys) and a window of records, not every article. Ids whose
+   * records file is missing are skipped and pushed to `missing`.
+   */
+  async *articles(missing: string[] = []): AsyncGenerator<ArticleRecords> {
     const sourcesById = new Map<string, string[]>();
     for await (const { key } of this.storage.list(WORK_PREFIXES.sources)) {
       const rest = key.slice(WORK_PREFIXES.sources.length);
@@ -140,17 +153,13 @@ export class RecordStore {
     }
 
     const ids = [...sourcesById.keys()].sort();
-    const missing: string[] = [];
-    const loaded = await this.map(ids, async (id): Promise<ArticleRecords | undefined> => {
+    const read = async (id: string): Promise<ArticleRecords | undefined> => {
       const key = recordsKey(id);
       let bytes: Uint8Array;
       try {
         bytes = await this.storage.get(key);
       } catch (error) {
-        if (error instanceof ObjectNotFoundError) {
-          missing.push(id);
-          return undefined;
-        }
+        if (error instanceof ObjectNotFoundError) return undefined;
         throw error;
       }
       const stored = parseJson(bytes, key) as StoredRecords;
@@ -158,8 +167,27 @@ export class RecordStore {
         throw new CorruptRecordError(`"${key}" does not hold the records of ${id}`, key);
       }
       return { ...stored, sourceKeys: [...new Set(sourcesById.get(id))].sort() };
-    });
+    };
+    // A window of reads in flight, consumed in order.
+    const window: Promise<ArticleRecords | undefined>[] = [];
+    let next = 0;
+    const fill = (): void => {
+      while (window.length < this.concurrency && next < ids.length) {
+        const pending = read(ids[next++] as string);
+        pending.catch(() => undefined); // awaited in turn below; not an unhandled rejection meanwhile
+        window.push(pending);
+      }
+    };
+    for (let i = 0; i < ids.length; i++) {
+      fill();
+      const records = await (window.shift() as Promise<ArticleRecords | undefined>);
+      if (records === undefined) missing.push(ids[i] as string);
+      else yield records;
+    }
+  }
 
+  /** Every stored rejection (a few per bad upload). */
+  async loadRejections(): Promise<Rejection[]> {
     const rejections: Rejection[] = [];
     const rejectionKeys: string[] = [];
     for await (const { key } of this.storage.list(WORK_PREFIXES.rejections)) rejectionKeys.push(key);
@@ -173,8 +201,7 @@ export class RecordStore {
       }
     });
     for (const list of lists) rejections.push(...list);
-
-    return { records: loaded.filter((r): r is ArticleRecords => r !== undefined), rejections, missing: missing.sort() };
+    return rejections;
   }
 
   private async putRejections(enc: string, rejections: readonly Rejection[]): Promise<void> {

@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidKeyError, ObjectNotFoundError, StorageError } from './errors.js';
-import type { ObjectInfo, PutOptions, Storage, StoredObject } from './storage.js';
+import type { ObjectInfo, ObjectWriter, PutOptions, Storage, StoredObject } from './storage.js';
 import { compareKeys } from './storage.js';
 
 /** A folder as a bucket: keys are paths relative to `root`. Dot-files and dot-folders are not listed. */
@@ -46,7 +47,7 @@ export class FsStorage implements Storage {
   async put(key: string, body: Uint8Array | string, _options?: PutOptions): Promise<void> {
     const target = this.pathOf(key);
     // Write beside the target and rename: readers see the old file or the new one, never half of it.
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${this.tempCounter++}.tmp`);
+    const temp = this.tempPathFor(target);
     try {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(temp, body);
@@ -57,6 +58,52 @@ export class FsStorage implements Storage {
     }
   }
 
+  /** Written to a temporary file beside the target, renamed into place on close. */
+  async openWrite(key: string, _options?: PutOptions): Promise<ObjectWriter> {
+    const target = this.pathOf(key);
+    const temp = this.tempPathFor(target);
+    let handle: FileHandle;
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      handle = await open(temp, 'w');
+    } catch (error) {
+      throw new StorageError(`cannot write "${key}" under ${this.root}`, key, { cause: error });
+    }
+    let done = false;
+    const fail = async (error: unknown): Promise<never> => {
+      done = true;
+      await handle.close().catch(() => undefined);
+      await rm(temp, { force: true });
+      throw new StorageError(`cannot write "${key}" under ${this.root}`, key, { cause: error });
+    };
+    return {
+      write: async (chunk) => {
+        if (done) throw new StorageError(`"${key}" is already closed`, key);
+        try {
+          await handle.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+        } catch (error) {
+          await fail(error);
+        }
+      },
+      close: async () => {
+        if (done) throw new StorageError(`"${key}" is already closed`, key);
+        try {
+          await handle.close();
+          done = true;
+          await rename(temp, target);
+        } catch (error) {
+          await fail(error);
+        }
+      },
+      abort: async () => {
+        if (done) return;
+        done = true;
+        await handle.close().catch(() => undefined);
+        await rm(temp, { force: true });
+      },
+    };
+  }
+
   async delete(key: string): Promise<void> {
     const file = this.pathOf(key);
     try {
@@ -64,6 +111,11 @@ export class FsStorage implements Storage {
     } catch (error) {
       throw new StorageError(`cannot delete "${key}" under ${this.root}`, key, { cause: error });
     }
+  }
+
+  /** A dot-file beside the target (so never listed), unique to this process and write. */
+  private tempPathFor(target: string): string {
+    return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${this.tempCounter++}.tmp`);
   }
 
   private pathOf(key: string): string {

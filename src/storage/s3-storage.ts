@@ -1,7 +1,17 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { InvalidKeyError, ObjectNotFoundError, StorageError } from './errors.js';
-import type { ObjectInfo, PutOptions, Storage, StoredObject } from './storage.js';
+import type { ObjectInfo, ObjectWriter, PutOptions, Storage, StoredObject } from './storage.js';
 import { compareKeys } from './storage.js';
 
 export interface S3StorageOptions {
@@ -10,7 +20,15 @@ export interface S3StorageOptions {
   readonly prefix?: string;
   /** Keys per ListObjectsV2 page; S3 returns at most 1000. @default 1000 */
   readonly pageSize?: number;
+  /**
+   * Bytes per part of the multipart uploads `openWrite` makes; S3 refuses parts under 5 MiB
+   * (but the last). Memory per open writer is about one part. @default 8 MiB
+   */
+  readonly partBytes?: number;
 }
+
+/** S3's smallest part but the last. */
+export const MIN_PART_BYTES = 5 * 1024 * 1024;
 
 /**
  * A bucket (or a prefix of one) as a Storage. The only module of src/ that imports the AWS
@@ -21,6 +39,7 @@ export class S3Storage implements Storage {
   readonly bucket: string;
   readonly prefix: string;
   private readonly pageSize: number | undefined;
+  private readonly partBytes: number;
 
   constructor(
     private readonly client: S3Client,
@@ -29,6 +48,7 @@ export class S3Storage implements Storage {
     this.bucket = options.bucket;
     this.prefix = options.prefix ?? '';
     this.pageSize = options.pageSize;
+    this.partBytes = Math.max(MIN_PART_BYTES, options.partBytes ?? 8 * 1024 * 1024);
   }
 
   async *list(prefix = ''): AsyncIterable<StoredObject> {
@@ -92,6 +112,90 @@ export class S3Storage implements Storage {
         }),
       ),
     );
+  }
+
+  /**
+   * A multipart upload, started when the first part is full: until CompleteMultipartUpload
+   * the key shows its old object (or none), never part of the new one. An object smaller
+   * than a part is one PutObject on close. A failed or aborted writer aborts its upload, so
+   * no parts are left to be billed (the bucket's lifecycle rule is the backstop for a crash).
+   */
+  async openWrite(key: string, options: PutOptions = {}): Promise<ObjectWriter> {
+    const fullKey = this.keyOf(key);
+    const where = `s3://${this.bucket}/${fullKey}`;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let uploadId: string | undefined;
+    const parts: { ETag: string | undefined; PartNumber: number }[] = [];
+    let done = false;
+
+    const abortUpload = async (): Promise<void> => {
+      if (uploadId === undefined) return;
+      const id = uploadId;
+      uploadId = undefined;
+      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: fullKey, UploadId: id })).catch(() => undefined);
+    };
+    const guarded = async (message: string, request: () => Promise<void>): Promise<void> => {
+      if (done) throw new StorageError(`${where} is already closed`, key);
+      try {
+        await this.send(message, key, request);
+      } catch (error) {
+        done = true;
+        pending = [];
+        await abortUpload();
+        throw error;
+      }
+    };
+    const uploadPart = async (body: Buffer): Promise<void> => {
+      if (uploadId === undefined) {
+        const created = await this.client.send(
+          new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: fullKey, ContentType: options.contentType, CacheControl: options.cacheControl }),
+        );
+        if (created.UploadId === undefined) throw new StorageError(`${where}: CreateMultipartUpload gave no upload id`, key);
+        uploadId = created.UploadId;
+      }
+      const PartNumber = parts.length + 1;
+      const part = await this.client.send(
+        new UploadPartCommand({ Bucket: this.bucket, Key: fullKey, UploadId: uploadId, PartNumber, Body: body, ContentLength: body.byteLength }),
+      );
+      parts.push({ ETag: part.ETag, PartNumber });
+    };
+    const take = (): Buffer => {
+      const body = Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      return body;
+    };
+
+    return {
+      write: (chunk) =>
+        guarded(`cannot write ${where}`, async () => {
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          pending.push(bytes);
+          pendingBytes += bytes.byteLength;
+          if (pendingBytes >= this.partBytes) await uploadPart(take());
+        }),
+      close: () =>
+        guarded(`cannot write ${where}`, async () => {
+          if (uploadId === undefined) {
+            const body = take();
+            await this.client.send(
+              new PutObjectCommand({ Bucket: this.bucket, Key: fullKey, Body: body, ContentLength: body.byteLength, ContentType: options.contentType, CacheControl: options.cacheControl }),
+            );
+          } else {
+            if (pendingBytes > 0) await uploadPart(take());
+            await this.client.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: fullKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+            uploadId = undefined;
+          }
+          done = true;
+        }),
+      abort: async () => {
+        if (done) return;
+        done = true;
+        pending = [];
+        await abortUpload();
+      },
+    };
   }
 
   async delete(key: string): Promise<void> {

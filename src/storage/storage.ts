@@ -22,6 +22,17 @@ export interface PutOptions {
   readonly cacheControl?: string;
 }
 
+/**
+ * An object written piece by piece: nothing is visible under its key until `close`
+ * resolves, and then the whole of it is (a file renamed into place, an S3 multipart upload
+ * completed). `abort` drops what was written; the key keeps whatever it held before.
+ */
+export interface ObjectWriter {
+  write(chunk: Uint8Array | string): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+
 export interface Storage {
   /** Every object under `prefix`, in key order (byte order of the UTF-8 key). */
   list(prefix?: string): AsyncIterable<StoredObject>;
@@ -30,6 +41,8 @@ export interface Storage {
   head(key: string): Promise<ObjectInfo | undefined>;
   /** Replaces the object whole: a reader never sees a half-written one. */
   put(key: string, body: Uint8Array | string, options?: PutOptions): Promise<void>;
+  /** Writes an object too large to hold in memory at once; see ObjectWriter. */
+  openWrite(key: string, options?: PutOptions): Promise<ObjectWriter>;
   /** Removes the object; removing one that is not there is not an error. */
   delete(key: string): Promise<void>;
 }

@@ -68,7 +68,7 @@ describe('catalog', () => {
 
   it('takes the license, publisher, download folder and landing page from the options', () => {
     const doc = catalogDocument(
-      { rows, dataFiles: files, metadataFiles: [] },
+      { coverage: coverage(rows), dataFiles: files, metadataFiles: [] },
       {
         baseUri,
         publicUrl: 'https://bucket.example.org/datasets/',
@@ -93,7 +93,7 @@ describe('catalog', () => {
   });
 
   it('is deterministic', () => {
-    const a = JSON.stringify(catalogDocument({ rows, dataFiles: files, metadataFiles: [] }, { baseUri }));
-    expect(JSON.stringify(catalogDocument({ rows, dataFiles: files, metadataFiles: [] }, { baseUri }))).toBe(a);
+    const a = JSON.stringify(catalogDocument({ coverage: coverage(rows), dataFiles: files, metadataFiles: [] }, { baseUri }));
+    expect(JSON.stringify(catalogDocument({ coverage: coverage(rows), dataFiles: files, metadataFiles: [] }, { baseUri }))).toBe(a);
   });
 });

@@ -21,7 +21,7 @@ import { writeDatasets } from '../../src/datasets/write-datasets.js';
 import { ObjectNotFoundError } from '../../src/storage/errors.js';
 import { FsStorage } from '../../src/storage/fs-storage.js';
 import type { ArticleRecords } from '../../src/records/records.js';
-import type { ObjectInfo, PutOptions, Storage, StoredObject } from '../../src/storage/storage.js';
+import type { ObjectInfo, ObjectWriter, PutOptions, Storage, StoredObject } from '../../src/storage/storage.js';
 import { csvHeader, parseCsv } from '../helpers/csv.js';
 
 /** A storage in memory that counts what is put and can refuse reads (as IAM refuses publish). */
@@ -45,6 +45,14 @@ class CountingStorage implements Storage {
   async put(key: string, body: Uint8Array | string, _options?: PutOptions): Promise<void> {
     this.puts.push(key);
     this.objects.set(key, Buffer.from(body));
+  }
+  async openWrite(key: string, options?: PutOptions): Promise<ObjectWriter> {
+    const chunks: Buffer[] = [];
+    return {
+      write: async (chunk) => void chunks.push(Buffer.from(chunk)),
+      close: () => this.put(key, Buffer.concat(chunks), options),
+      abort: async () => undefined,
+    };
   }
   async delete(key: string): Promise<void> {
     this.objects.delete(key);
@@ -153,10 +161,14 @@ describe('partitions as published', () => {
       const fullRows = parseCsv(full);
       expect(fullRows).toHaveLength(DATES.length);
       expect(multiset(partitionRowsRead)).toEqual(multiset(fullRows));
+      // Byte for byte: the full file is the header, then each partition's rows in key order.
+      const header = full.slice(0, full.indexOf('\r\n') + 2);
+      const bodies = await Promise.all(keys.map((key) => readFile(path.join(dir, key), 'utf8')));
+      expect(full).toBe(header + bodies.map((b) => b.slice(header.length)).join(''));
     }
-    // In the summary (after the data files, before the metadata), not in the catalog.
+    // In the summary (before the full files built from them, and the metadata), not in the catalog.
     const keys = summary.files.map((f) => f.key);
-    expect(keys.indexOf('events/year=2022/month=08/events.csv')).toBeGreaterThan(keys.indexOf('articles.csv'));
+    expect(keys.indexOf('events/year=2022/month=08/events.csv')).toBeLessThan(keys.indexOf('events.csv'));
     expect(keys.indexOf(PARTITION_MANIFEST_FILE)).toBeLessThan(keys.indexOf('datapackage.json'));
     expect(keys.slice(-2)).toEqual(['catalog.jsonld', 'index.html']);
     const catalog = await readFile(path.join(dir, 'catalog.jsonld'), 'utf8');
@@ -177,12 +189,15 @@ describe('partitions as published', () => {
 });
 
 describe('incremental publication', () => {
-  it('first writes every partition then the manifest; the same input again rewrites no partition and no manifest', async () => {
+  it('first writes every partition, then the full files built from them, then the manifest; the same input again rewrites no partition and no manifest', async () => {
     const storage = new CountingStorage();
     await writeDatasets(ARTICLES, [], storage, OPTIONS);
     const partitionPuts = storage.puts.filter((k) => k.includes('/year='));
     expect(partitionPuts).toHaveLength(12);
-    expect(storage.puts.indexOf(PARTITION_MANIFEST_FILE)).toBe(storage.puts.indexOf(partitionPuts.at(-1)!) + 1);
+    const manifestAt = storage.puts.indexOf(PARTITION_MANIFEST_FILE);
+    expect(manifestAt).toBeGreaterThan(storage.puts.indexOf(partitionPuts.at(-1)!));
+    expect(manifestAt).toBeGreaterThan(storage.puts.indexOf('events.csv'));
+    expect(storage.puts.indexOf('events.csv')).toBeGreaterThan(storage.puts.indexOf(partitionPuts.at(-1)!));
 
     storage.puts = [];
     const before = new Map(storage.objects);
@@ -198,8 +213,8 @@ describe('incremental publication', () => {
     const changed = ARTICLES.map((a, n) => (n === 2 ? article(2, DATES[2], 'Une autre phrase de preuve.') : a));
     await writeDatasets(changed, [], storage, OPTIONS);
     expect(storage.puts.filter((k) => k.includes('/year=') || k === PARTITION_MANIFEST_FILE)).toEqual([
-      'agreements/year=2022/month=09/agreements.csv',
       'events/year=2022/month=09/events.csv',
+      'agreements/year=2022/month=09/agreements.csv',
       PARTITION_MANIFEST_FILE,
     ]);
     expect(storage.text('events/year=2022/month=09/events.csv')).toContain('Une autre phrase de preuve.');

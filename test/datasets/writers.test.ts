@@ -142,10 +142,10 @@ describe('writeDatasets', () => {
     const summary = await writeDatasets([article], [], new FsStorage(dir), options());
     expect(summary).toMatchObject({ articles: 1, events: 2, agreements: 1, rejected: 0 });
     expect(summary.files.map((f) => f.key)).toEqual([
-      // data first, articles.csv last of them
-      'events.csv', 'agreements.csv', 'rejected.csv', 'mentions.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv',
-      // the monthly partitions (the article is dated 2024-05) and their manifest
-      'agreements/year=2024/month=05/agreements.csv', 'events/year=2024/month=05/events.csv', 'partitions.json',
+      // the monthly partitions (the article is dated 2024-05), month by month
+      'events/year=2024/month=05/events.csv', 'agreements/year=2024/month=05/agreements.csv',
+      // the full files built from them, articles.csv last of the data, then the partition manifest
+      'events.csv', 'agreements.csv', 'rejected.csv', 'mentions.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv', 'partitions.json',
       // then what describes them
       'events.csv-metadata.json', 'agreements.csv-metadata.json', 'rejected.csv-metadata.json', 'mentions.csv-metadata.json', 'articles.csv-metadata.json', 'datapackage.json',
       // the catalog of everything, and the landing page that embeds it, last

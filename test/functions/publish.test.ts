@@ -17,9 +17,9 @@ const WORK = 'entente-work';
 const DATASETS = 'entente-datasets';
 const SEED = readFileSync(new URL('../../seeds/000_c6b8037a3e0ee50b.txt', import.meta.url));
 const FILES = [
-  'events.csv', 'agreements.csv', 'rejected.csv', 'mentions.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv',
-  // the seed's month, and the partition manifest (src/datasets/partitions.ts)
-  'agreements/year=2022/month=08/agreements.csv', 'events/year=2022/month=08/events.csv', 'partitions.json',
+  // the seed's month (src/datasets/partitions.ts), then the full files built from the partitions, then the manifest
+  'events/year=2022/month=08/events.csv', 'agreements/year=2022/month=08/agreements.csv',
+  'events.csv', 'agreements.csv', 'rejected.csv', 'mentions.csv', 'events.jsonld', 'agreements.jsonld', 'articles.csv', 'partitions.json',
   'events.csv-metadata.json', 'agreements.csv-metadata.json', 'rejected.csv-metadata.json', 'mentions.csv-metadata.json', 'articles.csv-metadata.json', 'datapackage.json',
   'catalog.jsonld',
   'index.html',

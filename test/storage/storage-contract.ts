@@ -25,6 +25,36 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       expect(keys).toEqual(['in/x.txt']);
     });
 
+    it('writes an object in pieces, visible only once closed, and keeps the old one when aborted', async () => {
+      const storage = await make();
+      await storage.put('w/file.csv', 'old');
+      const writer = await storage.openWrite('w/file.csv', { contentType: 'text/csv' });
+      await writer.write('a,b\r\n');
+      await writer.write(new Uint8Array([49, 44, 50, 13, 10]));
+      expect(Buffer.from(await storage.get('w/file.csv')).toString()).toBe('old');
+      await writer.close();
+      expect(Buffer.from(await storage.get('w/file.csv')).toString()).toBe('a,b\r\n1,2\r\n');
+
+      const dropped = await storage.openWrite('w/file.csv');
+      await dropped.write('half of a new ver');
+      await dropped.abort();
+      expect(Buffer.from(await storage.get('w/file.csv')).toString()).toBe('a,b\r\n1,2\r\n');
+      const never = await storage.openWrite('w/never.csv');
+      await never.write('x');
+      await never.abort();
+      const keys = [];
+      for await (const o of storage.list()) keys.push(o.key);
+      expect(keys).toEqual(['w/file.csv']);
+      await expect(dropped.write('more')).rejects.toThrow(/closed/);
+    });
+
+    it('writes an empty object through a writer', async () => {
+      const storage = await make();
+      const writer = await storage.openWrite('empty.txt');
+      await writer.close();
+      expect((await storage.get('empty.txt')).byteLength).toBe(0);
+    });
+
     it('replaces an object whole and deletes it', async () => {
       const storage = await make();
       await storage.put('k.txt', 'a long first version');

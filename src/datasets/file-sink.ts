@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import type { ObjectWriter, PutOptions, Storage } from '../storage/storage.js';
+
+/** What a file came to once written. */
+export interface SinkFacts {
+  readonly bytes: number;
+  /** Hex SHA-256 of the bytes written. */
+  readonly sha256: string;
+}
+
+/**
+ * A published file written in pieces (Storage.openWrite): text is gathered into chunks of
+ * `chunkBytes` before it goes to the writer, and hashed and counted on the way, so the
+ * file's size and checksum are known on close without reading it back.
+ */
+export class FileSink {
+  private readonly hash: Hash = createHash('sha256');
+  private bytes = 0;
+  private pending: string[] = [];
+  private pendingChars = 0;
+
+  private constructor(
+    readonly key: string,
+    private readonly writer: ObjectWriter,
+    private readonly chunkChars: number,
+  ) {}
+
+  static async open(storage: Storage, key: string, options: PutOptions & { readonly chunkChars?: number } = {}): Promise<FileSink> {
+    const { chunkChars, ...put } = options;
+    return new FileSink(key, await storage.openWrite(key, put), chunkChars ?? 1024 * 1024);
+  }
+
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= this.chunkChars) await this.drain();
+  }
+
+  /** Makes the file visible whole; its size and hash. */
+  async close(): Promise<SinkFacts> {
+    await this.drain();
+    await this.writer.close();
+    return { bytes: this.bytes, sha256: this.hash.digest('hex') };
+  }
+
+  /**
+   * Closes the file if `keep` says so given its final size and hash, else aborts it (the key
+   * keeps what it held): a file rewritten only when its bytes change.
+   */
+  async closeIf(keep: (facts: SinkFacts) => boolean): Promise<SinkFacts & { readonly kept: boolean }> {
+    const last = Buffer.from(this.pending.join(''), 'utf8');
+    const probe = this.hash.copy().update(last);
+    const facts = { bytes: this.bytes + last.byteLength, sha256: probe.digest('hex') };
+    if (!keep(facts)) {
+      await this.abort();
+      return { ...facts, kept: false };
+    }
+    return { ...(await this.close()), kept: true };
+  }
+
+  async abort(): Promise<void> {
+    this.pending = [];
+    await this.writer.abort();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const chunk = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.pendingChars = 0;
+    this.hash.update(chunk);
+    this.bytes += chunk.byteLength;
+    await this.writer.write(chunk);
+  }
+}
