@@ -73,6 +73,11 @@ export async function ingestUpload(uploads: Storage, store: RecordStore, key: st
   // checked before reading), looked up for a removal (the key may hold a newer upload).
   let seen: ObjectInfo | undefined =
     hint.kind === 'created' ? { key, size: hint.size ?? 0, version: hint.version ?? '' } : await uploads.head(key);
+  // Articles marked for the key by an earlier pass: if that pass read a version that was
+  // replaced meanwhile, another invocation may have removed those markers while this one
+  // was writing them, leaving a sources/ marker without its by-key/ entry. The next pass
+  // unlinks them by name rather than trusting the index to find them.
+  const marked = new Set<string>();
   for (let pass = 1; pass <= maxPasses; pass++) {
     let outcome: ObjectOutcome | undefined;
     if (seen !== undefined) {
@@ -89,11 +94,12 @@ export async function ingestUpload(uploads: Storage, store: RecordStore, key: st
 
     let result: IngestResult;
     if (outcome === undefined) {
-      const change = await store.removeContribution(sourceKey);
+      const change = await store.removeContribution(sourceKey, { marked });
       await deleteIfPresent(uploads, reportKey);
       result = { key, sourceKey, state: 'removed', articleIds: [], removedArticleIds: change.removedArticleIds, rejections: [], passes: pass };
     } else {
-      const change = await store.putContribution(sourceKey, outcome.records, outcome.rejections);
+      const change = await store.putContribution(sourceKey, outcome.records, outcome.rejections, { marked });
+      for (const id of change.articleIds) marked.add(id);
       if (outcome.rejections.length > 0) {
         await uploads.put(reportKey, rejectionReport(key, sourceKey, seen, change.articleIds, outcome.rejections), { contentType: 'application/json' });
       } else {

@@ -37,6 +37,17 @@ export interface RecordStoreOptions {
   readonly maxKeyBytes?: number;
 }
 
+/** What the caller knows beyond the by-key index. */
+export interface ContributionOptions {
+  /**
+   * Articles the caller marked for this key earlier (a previous pass over an older version
+   * of the upload). Unlinked unless the key holds them now, even when the by-key index no
+   * longer names them: a marker written while another invocation removed the same article
+   * would otherwise be found by nothing (see ingestUpload).
+   */
+  readonly marked?: Iterable<string>;
+}
+
 /** What one source key contributes after a change. */
 export interface Contribution {
   readonly sourceKey: string;
@@ -85,7 +96,7 @@ export class RecordStore {
    * contributed before. Order matters for a crash half-way: records before the markers that
    * name them, the by-key index before the marker it finds, stale markers removed last.
    */
-  async putContribution(sourceKey: string, records: readonly ArticleRecords[], rejections: readonly Rejection[]): Promise<Contribution> {
+  async putContribution(sourceKey: string, records: readonly ArticleRecords[], rejections: readonly Rejection[], options: ContributionOptions = {}): Promise<Contribution> {
     this.checkSourceKey(sourceKey);
     const enc = encodeURIComponent(sourceKey);
     const byId = new Map<string, ArticleRecords>();
@@ -93,7 +104,7 @@ export class RecordStore {
       if (!ARTICLE_ID.test(r.articleId) || r.articleId.length > 64) throw new InvalidArticleIdError(r.articleId);
       if (!byId.has(r.articleId)) byId.set(r.articleId, r);
     }
-    const before = await this.articleIdsOf(sourceKey);
+    const before = [...new Set([...(await this.articleIdsOf(sourceKey)), ...(options.marked ?? [])])];
 
     await this.each([...byId.values()], (r) => this.storage.put(recordsKey(r.articleId), serialise(r), { contentType: 'application/json' }));
     await this.each([...byId.keys()], async (id) => {
@@ -108,10 +119,10 @@ export class RecordStore {
   }
 
   /** `sourceKey` is gone: its markers and rejections go; records other keys hold stay published. */
-  async removeContribution(sourceKey: string): Promise<Contribution> {
+  async removeContribution(sourceKey: string, options: ContributionOptions = {}): Promise<Contribution> {
     this.checkSourceKey(sourceKey);
     const enc = encodeURIComponent(sourceKey);
-    const before = await this.articleIdsOf(sourceKey);
+    const before = [...new Set([...(await this.articleIdsOf(sourceKey)), ...(options.marked ?? [])])];
     await this.each(before, (id) => this.unlink(id, enc));
     await this.putRejections(enc, []);
     return { sourceKey, articleIds: [], removedArticleIds: before, rejections: 0 };
