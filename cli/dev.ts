@@ -23,6 +23,9 @@ async function main(args: DevArguments): Promise<number> {
         if (i.error !== undefined) process.stderr.write(`${i.queue}: the function threw: ${i.error instanceof Error ? i.error.message : String(i.error)}\n`);
         if (i.failures > 0) process.stderr.write(`${i.queue}: ${i.failures} of ${i.messages} message(s) failed; retried until they succeed or run out of attempts\n`);
       },
+      onDeadLetter: (letter) => {
+        process.stderr.write(`${letter.queue}: gave up on a message after ${letter.receiveCount} attempts (${letter.lastError}); kept in the dead-letter file: fix the cause, then \`npm run redrive\`\n`);
+      },
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'EADDRINUSE') {
@@ -43,6 +46,9 @@ async function main(args: DevArguments): Promise<number> {
   await bucket.close();
   const dead = Object.entries(bucket.deadLetters()).filter(([, messages]) => messages.length > 0);
   for (const [queue, messages] of dead) process.stderr.write(`${queue}: ${messages.length} message(s) gave up after their retries (see the logs above)\n`);
+  if (dead.length > 0 && bucket.deadLetterFile !== undefined) {
+    process.stderr.write(`They are kept in ${path.relative(process.cwd(), bucket.deadLetterFile)}; once the cause is fixed, \`npm run redrive\` replays them.\n`);
+  }
   return 0;
 }
 

@@ -80,6 +80,9 @@ export class EntenteStack extends Stack {
       value: Fn.join('', ['aws s3 cp FILE s3://', this.buckets.uploadBucket.bucketName, `/${INCOMING_PREFIX}`]),
       description: 'Upload an article (replace FILE)',
     });
+    // What `npm run redrive -- --aws --dlq-arn <arn>` takes once the cause of the dead letters is fixed.
+    new CfnOutput(this, 'NormaliseDeadLetterQueueArn', { value: this.normalise.deadLetterQueue.queueArn, description: 'Uploads normalise gave up on (redrive with npm run redrive -- --aws --dlq-arn)' });
+    new CfnOutput(this, 'PublishDeadLetterQueueArn', { value: this.publisher.deadLetterQueue.queueArn, description: 'Publications that failed after their retries (redrive with npm run redrive -- --aws --dlq-arn)' });
     if (this.alarms.topic) new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Alarm notifications' });
   }
 }

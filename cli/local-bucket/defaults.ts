@@ -18,6 +18,13 @@ export const LOCAL_BUCKETS: BucketNames = {
   datasets: 'entente-datasets',
 };
 
+/** The in-process queues of the local bucket, as dead letters name them. */
+export const LOCAL_QUEUES = {
+  normalise: 'entente-normalise',
+  publish: 'entente-publish',
+  mirror: 'entente-mirror',
+} as const;
+
 export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_ACCOUNT = '000000000000';
 

@@ -15,8 +15,10 @@ import { PUBLISH_TRIGGER_PREFIXES } from '../../src/records/record-store.js';
 import { ObjectNotFoundError } from '../../src/storage/errors.js';
 import { FsStorage } from '../../src/storage/fs-storage.js';
 import { S3Storage } from '../../src/storage/s3-storage.js';
+import type { DeadLetter } from './dead-letters.js';
+import { deadLetterFileIn } from './dead-letters.js';
 import type { BucketNames } from './defaults.js';
-import { DEFAULT_DATA_DIR, DEFAULT_MIRROR_DIR, DEFAULT_PORT, LOCAL_BUCKETS, LOCAL_CREDENTIALS, LOCAL_REGION } from './defaults.js';
+import { DEFAULT_DATA_DIR, DEFAULT_MIRROR_DIR, DEFAULT_PORT, LOCAL_BUCKETS, LOCAL_CREDENTIALS, LOCAL_QUEUES, LOCAL_REGION } from './defaults.js';
 import type { Invocation } from './local-queue.js';
 import { LocalQueue } from './local-queue.js';
 import type { NotificationRule } from './notifications.js';
@@ -57,6 +59,16 @@ export interface LocalBucketOptions {
   /** s3rver's request log. @default false */
   readonly requestLog?: boolean;
   readonly onInvocation?: (invocation: Invocation) => void;
+  /**
+   * Where the functions reach the S3 API, given the server's own endpoint: a test puts a
+   * proxy in between (test/helpers/fault-proxy.ts). The `client` of the local bucket always
+   * talks to the server directly. @default the server's endpoint
+   */
+  readonly functionsEndpoint?: (serverEndpoint: string) => string | Promise<string>;
+  /** Where messages that run out of receives are kept, one JSON line each, for `npm run redrive`; false for memory only. @default '<dataDir>/dead-letters.jsonl' */
+  readonly deadLetterFile?: string | false;
+  /** Called for each message given up on. */
+  readonly onDeadLetter?: (letter: DeadLetter) => void;
 }
 
 export interface LocalBucket {
@@ -66,6 +78,8 @@ export interface LocalBucket {
   readonly incomingPrefix: string;
   readonly dataDir: string;
   readonly mirrorDir: string | undefined;
+  /** The dead-letter file, when dead letters are kept on disk. */
+  readonly deadLetterFile: string | undefined;
   /** A client for this server (path style, s3rver's credentials). */
   readonly client: S3Client;
   readonly queues: { readonly normalise: LocalQueue; readonly publish: LocalQueue; readonly mirror?: LocalQueue };
@@ -96,46 +110,40 @@ export async function startLocalBucket(options: LocalBucketOptions = {}): Promis
     buckets: [{ name: buckets.upload }, { name: buckets.work }, { name: buckets.datasets, configs: [DATASETS_CORS] }],
   });
 
-  // What the stack sets on the functions, plus what Lambda itself provides.
-  Object.assign(process.env, {
-    UPLOAD_BUCKET: buckets.upload,
-    WORK_BUCKET: buckets.work,
-    DATASETS_BUCKET: buckets.datasets,
-    INCOMING_PREFIX: incomingPrefix,
-    MAX_BYTES: String(options.maxBytes ?? DEFAULT_MAX_BYTES),
-    BASE_URI: options.baseUri ?? DEFAULT_BASE_URI,
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    S3_FORCE_PATH_STYLE: 'true',
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-  });
+  const functionsEndpoint = options.functionsEndpoint ? await options.functionsEndpoint(s3.endpoint) : s3.endpoint;
+  Object.assign(process.env, localFunctionEnvironment(functionsEndpoint, { ...options, buckets, incomingPrefix }));
   logger.setLogLevel(options.logLevel ?? 'INFO');
+  const deadLetterFile = options.deadLetterFile === false ? undefined : path.resolve(options.deadLetterFile ?? deadLetterFileIn(dataDir));
 
   const client = createS3Client({ endpoint: s3.endpoint, forcePathStyle: true, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const retryDelayMs = options.retryDelayMs ?? 1000;
   const normalise = new LocalQueue({
-    name: 'entente-normalise',
+    name: LOCAL_QUEUES.normalise,
     handler: normaliseHandler,
     batchSize: 10,
     concurrency: options.normaliseConcurrency ?? 4,
     retryDelayMs,
+    deadLetterFile,
   });
   // One publisher at a time, fed by a batching window: a burst of uploads is one publication.
   const publish = new LocalQueue({
-    name: 'entente-publish',
+    name: LOCAL_QUEUES.publish,
     handler: publishHandler,
     batchSize: 100,
     batchWindowMs: options.publishWindowMs ?? 500,
     concurrency: 1,
     retryDelayMs,
+    deadLetterFile,
   });
   const mirror =
     mirrorDir === undefined
       ? undefined
-      : new LocalQueue({ name: 'entente-mirror', handler: mirrorHandler(new S3Storage(client, { bucket: buckets.datasets }), new FsStorage(mirrorDir)), batchSize: 100, batchWindowMs: 100, retryDelayMs });
+      : new LocalQueue({ name: LOCAL_QUEUES.mirror, handler: mirrorHandler(new S3Storage(client, { bucket: buckets.datasets }), new FsStorage(mirrorDir)), batchSize: 100, batchWindowMs: 100, retryDelayMs, deadLetterFile });
   const queues = [normalise, publish, ...(mirror ? [mirror] : [])];
-  for (const queue of queues) queue.onInvocation = options.onInvocation;
+  for (const queue of queues) {
+    queue.onInvocation = options.onInvocation;
+    queue.onDeadLetter = options.onDeadLetter;
+  }
 
   const toQueue = (queue: LocalQueue) => ({ queue: queue.name, deliver: (body: string) => queue.send(body) });
   const rules: NotificationRule[] = [
@@ -173,6 +181,7 @@ export async function startLocalBucket(options: LocalBucketOptions = {}): Promis
     incomingPrefix,
     dataDir,
     mirrorDir,
+    deadLetterFile,
     client,
     queues: { normalise, publish, ...(mirror ? { mirror } : {}) },
     datasetUrl: (file) => `${s3.endpoint}/${buckets.datasets}/${file}`,
@@ -186,8 +195,32 @@ export async function startLocalBucket(options: LocalBucketOptions = {}): Promis
   };
 }
 
+/**
+ * What the stack sets on the functions, plus what Lambda itself provides, for handlers
+ * talking to the local S3 API at `endpoint`.
+ */
+export function localFunctionEnvironment(
+  endpoint: string,
+  options: Pick<LocalBucketOptions, 'buckets' | 'incomingPrefix' | 'maxBytes' | 'baseUri'> = {},
+): Record<string, string> {
+  const buckets = options.buckets ?? LOCAL_BUCKETS;
+  return {
+    UPLOAD_BUCKET: buckets.upload,
+    WORK_BUCKET: buckets.work,
+    DATASETS_BUCKET: buckets.datasets,
+    INCOMING_PREFIX: options.incomingPrefix ?? DEFAULT_INCOMING_PREFIX,
+    MAX_BYTES: String(options.maxBytes ?? DEFAULT_MAX_BYTES),
+    BASE_URI: options.baseUri ?? DEFAULT_BASE_URI,
+    AWS_ENDPOINT_URL_S3: endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+  };
+}
+
 /** Keeps a plain folder in step with the datasets bucket; a test event copies everything. */
-function mirrorHandler(datasets: S3Storage, folder: FsStorage) {
+export function mirrorHandler(datasets: S3Storage, folder: FsStorage) {
   return async (event: SQSEvent): Promise<void> => {
     const latest = new Map<string, 'created' | 'removed'>();
     let everything = false;

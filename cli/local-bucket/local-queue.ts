@@ -1,5 +1,8 @@
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import { describeThrown, lastErrorFor, withCapturedOutput } from './captured-output.js';
+import type { DeadLetter } from './dead-letters.js';
+import { appendDeadLetters } from './dead-letters.js';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './defaults.js';
 import { sqsRecord } from './notifications.js';
 
@@ -8,7 +11,9 @@ import { sqsRecord } from './notifications.js';
  * the handler in batches (up to `batchSize`, waiting up to `batchWindowMs` for a batch to
  * fill), at most `concurrency` invocations at once; the ids a handler returns in
  * batchItemFailures (or every id, if it throws) come back after `retryDelayMs`, until
- * `maxReceiveCount` receives send them to the dead-letter list.
+ * `maxReceiveCount` receives send them to the dead-letter list, and, given a
+ * `deadLetterFile`, to one JSON line of that file each (see dead-letters.ts), where they
+ * wait for `npm run redrive`.
  */
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 
@@ -25,6 +30,8 @@ export interface LocalQueueOptions {
   readonly retryDelayMs?: number;
   /** @default 3 */
   readonly maxReceiveCount?: number;
+  /** Where dead letters are appended, one JSON line each, to outlive the process. @default - kept in memory only */
+  readonly deadLetterFile?: string;
 }
 
 export interface Invocation {
@@ -49,8 +56,10 @@ export class LocalQueue {
   readonly deadLetters: SQSRecord[] = [];
   /** Called after each invocation. */
   onInvocation: ((invocation: Invocation) => void) | undefined;
+  /** Called for each message given up on, with what is persisted of it. */
+  onDeadLetter: ((letter: DeadLetter) => void) | undefined;
 
-  private readonly options: Required<Omit<LocalQueueOptions, 'name' | 'handler'>>;
+  private readonly options: Required<Omit<LocalQueueOptions, 'name' | 'handler' | 'deadLetterFile'>>;
   private readonly ready: Message[] = [];
   private inFlight = 0;
   private delayed = 0;
@@ -61,6 +70,8 @@ export class LocalQueue {
   private pollScheduled = false;
   private waiters: (() => void)[] = [];
   private invocations = 0;
+  /** Dead letters being written to the file: the queue is not idle until they are on disk. */
+  private persisting = 0;
 
   constructor(private readonly config: LocalQueueOptions) {
     this.name = config.name;
@@ -73,10 +84,14 @@ export class LocalQueue {
     };
   }
 
-  /** The message is counted at once (the queue is no longer idle) and polled on the next turn of the event loop. */
-  send(body: string): void {
-    if (this.closed) return;
-    this.ready.push({ id: randomUUID(), body, sent: Date.now(), receives: 0 });
+  /**
+   * The message is counted at once (the queue is no longer idle) and polled on the next turn
+   * of the event loop. Returns its message id (empty once the queue is closed).
+   */
+  send(body: string): string {
+    if (this.closed) return '';
+    const id = randomUUID();
+    this.ready.push({ id, body, sent: Date.now(), receives: 0 });
     if (!this.pollScheduled) {
       this.pollScheduled = true;
       setImmediate(() => {
@@ -84,11 +99,12 @@ export class LocalQueue {
         this.pump();
       });
     }
+    return id;
   }
 
-  /** Nothing waiting, nothing being handled, no failed message waiting for its retry. */
+  /** Nothing waiting, nothing being handled, no failed message waiting for its retry, no dead letter being written. */
   get idle(): boolean {
-    return this.ready.length === 0 && this.inFlight === 0 && this.delayed === 0;
+    return this.ready.length === 0 && this.inFlight === 0 && this.delayed === 0 && this.persisting === 0;
   }
 
   whenIdle(): Promise<void> {
@@ -137,24 +153,60 @@ export class LocalQueue {
     });
     let failed: Set<string>;
     let error: unknown;
-    try {
-      const response = await this.config.handler({ Records: records }, this.context());
+    const run = await withCapturedOutput(() => this.config.handler({ Records: records }, this.context()));
+    if (!run.threw) {
       const ids = new Set(batch.map((m) => m.id));
-      const reported = (response ?? { batchItemFailures: [] }).batchItemFailures.map((f) => f.itemIdentifier);
+      const reported = (run.value ?? { batchItemFailures: [] }).batchItemFailures.map((f) => f.itemIdentifier);
       // Lambda fails the whole batch when an identifier is not one of its messages.
       failed = reported.every((id) => ids.has(id)) ? new Set(reported) : ids;
-    } catch (thrown) {
-      error = thrown;
+    } else {
+      error = run.error;
       failed = new Set(batch.map((m) => m.id));
     }
+    const given: DeadLetter[] = [];
     for (const [i, message] of batch.entries()) {
       if (!failed.has(message.id)) continue;
-      if (message.receives >= this.options.maxReceiveCount) this.deadLetters.push(records[i] as SQSRecord);
-      else this.retryLater(message);
+      if (message.receives >= this.options.maxReceiveCount) {
+        this.deadLetters.push(records[i] as SQSRecord);
+        given.push({
+          queue: this.name,
+          messageId: message.id,
+          receiveCount: message.receives,
+          sentAt: new Date(message.sent).toISOString(),
+          deadLetteredAt: new Date().toISOString(),
+          lastError: run.threw
+            ? describeThrown(error)
+            : (lastErrorFor(run.output, message.id, message.body) ?? 'the function reported the message as failed (batchItemFailures) and logged no error'),
+          body: message.body,
+        });
+      } else this.retryLater(message);
     }
+    this.persist(given);
     this.inFlight--;
     this.onInvocation?.({ queue: this.name, messages: batch.length, failures: failed.size, milliseconds: Date.now() - started, ...(error !== undefined ? { error } : {}) });
     this.pump();
+  }
+
+  private persist(letters: readonly DeadLetter[]): void {
+    for (const letter of letters) {
+      try {
+        this.onDeadLetter?.(letter);
+      } catch {
+        // An observer's failure must not stall the queue.
+      }
+    }
+    const file = this.config.deadLetterFile;
+    if (file === undefined || letters.length === 0) return;
+    this.persisting++;
+    appendDeadLetters(file, letters)
+      .catch((error: unknown) => {
+        // Still in deadLetters; say why they will not survive a restart.
+        process.stderr.write(`${this.name}: could not write ${letters.length} dead letter(s) to ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+      })
+      .finally(() => {
+        this.persisting--;
+        this.settle();
+      });
   }
 
   private retryLater(message: Message): void {

@@ -85,7 +85,8 @@ export class Alarms extends Construct {
       add(
         `${name}DeadLetters`,
         queue.metricApproximateNumberOfMessagesVisible({ period: resolved.period, statistic: 'Maximum' }),
-        `Messages in the ${name} dead-letter queue: events the pipeline gave up on. Inspect, fix, then redrive.`,
+        `Messages in the ${name} dead-letter queue: events the pipeline gave up on after their retries. ` +
+          `Find the cause in the function's logs and fix it, then move them back to their queue: npm run redrive -- --aws --dlq-arn ${queue.queueArn}`,
       );
     }
     for (const { name, function: fn } of props.functions) {

@@ -77,10 +77,21 @@ describe('EntenteStack as `npx cdk synth` builds it (cdk.json context, no -c)', 
     for (const variables of functionVariables(template, stack)) expect(variables.BASE_URI).toEqual(url);
   });
 
-  it('outputs the bucket names, the datasets URL, the base URI and the upload command', () => {
+  it('outputs the bucket names, the datasets URL, the base URI, the upload command and the dead-letter queues to redrive', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual(
-      ['AthenaDatabase', 'BaseUri', 'DatasetsBucketName', 'DatasetsUrl', 'Stage', 'UploadBucketName', 'UploadCommand', 'WorkBucketName'].sort(),
+      [
+        'AthenaDatabase',
+        'BaseUri',
+        'DatasetsBucketName',
+        'DatasetsUrl',
+        'NormaliseDeadLetterQueueArn',
+        'PublishDeadLetterQueueArn',
+        'Stage',
+        'UploadBucketName',
+        'UploadCommand',
+        'WorkBucketName',
+      ].sort(),
     );
     expect(outputs.UploadBucketName!.Value).toEqual({ Ref: logicalId(stack.buckets.uploadBucket) });
     expect(outputs.WorkBucketName!.Value).toEqual({ Ref: logicalId(stack.buckets.workBucket) });
@@ -89,6 +100,8 @@ describe('EntenteStack as `npx cdk synth` builds it (cdk.json context, no -c)', 
       'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.buckets.datasetsBucket), 'RegionalDomainName'] }, '/']],
     });
     expect(outputs.AthenaDatabase!.Value).toBe('entente_prod');
+    expect(outputs.NormaliseDeadLetterQueueArn!.Value).toEqual(arnOf(stack.normalise.deadLetterQueue));
+    expect(outputs.PublishDeadLetterQueueArn!.Value).toEqual(arnOf(stack.publisher.deadLetterQueue));
     expect(outputs.UploadCommand!.Value).toEqual({ 'Fn::Join': ['', ['aws s3 cp FILE s3://', { Ref: logicalId(stack.buckets.uploadBucket) }, '/incoming/']] });
   });
 
