@@ -47,8 +47,9 @@ interface Config {
   readonly publishSizes: readonly number[];
   readonly publishTimeoutMs: number;
   /**
-   * Heap ceiling of a publish child: far above V8's default (~4 GiB), so that the machine
-   * rather than the default decides, yet leaving half of a 24 GB machine to everyone else.
+   * Heap ceiling of a publish child: about what a 512 MB Lambda leaves the JavaScript heap.
+   * The publication streams, so it must fit; without a ceiling V8 lets garbage pile up far
+   * beyond the live set, and the peak RSS would measure the collector's laziness.
    */
   readonly publishHeapMiB: number;
   readonly bundleRuns: number;
@@ -61,8 +62,8 @@ const FULL: Config = {
   profileArticles: 2_000,
   dateSentences: 10_000,
   publishSizes: [1_000, 10_000, 100_000, 1_000_000],
-  publishTimeoutMs: 5 * 60_000,
-  publishHeapMiB: 12_288,
+  publishTimeoutMs: 10 * 60_000,
+  publishHeapMiB: 384,
   bundleRuns: 10,
   uploads: 100,
   uploadDeadlineS: 240,
@@ -74,7 +75,7 @@ const QUICK: Config = {
   dateSentences: 10_000,
   publishSizes: [1_000, 10_000, 100_000],
   publishTimeoutMs: 2 * 60_000,
-  publishHeapMiB: 12_288,
+  publishHeapMiB: 384,
   bundleRuns: 5,
   uploads: 20,
   uploadDeadlineS: 60,

@@ -1,4 +1,5 @@
-import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { PARTITION_MANIFEST_FILE } from '../../src/datasets/partitions.js';
@@ -35,6 +36,11 @@ export interface DatasetPublisherProps {
    * @default 1536
    */
   readonly memorySize?: number;
+  /**
+   * The /tmp space of the function, where a publication keeps its scratch files.
+   * @default Size.gibibytes(10)
+   */
+  readonly ephemeralStorageSize?: Size;
   /**
    * @default Duration.minutes(5)
    */
@@ -143,6 +149,7 @@ export class DatasetPublisher extends Construct {
       removalPolicy: resolved.removalPolicy,
       statements,
     });
+    (queued.function.node.defaultChild as CfnFunction).ephemeralStorage = { size: resolved.ephemeralStorageSize.toMebibytes() };
     this.function = queued.function;
     this.queue = queued.queue;
     this.deadLetterQueue = queued.deadLetterQueue;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
 import { Runtime, Architecture } from 'aws-cdk-lib/aws-lambda';
 import { OutputFormat, SourceMapMode, LogLevel, Charset } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -19,11 +19,11 @@ export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../../', import.met
 /** The lock file NodejsFunction reads to decide the package manager (no install is run). */
 export const LOCK_FILE = path.join(REPO_ROOT, 'package-lock.json');
 
-/** Upload bucket: where users drop articles. Only this prefix triggers the pipeline. */
+/**
+ * Upload bucket: where users drop articles. Only this prefix triggers the pipeline, and it
+ * is all normalise may read there; nothing may write to the upload bucket but its users.
+ */
 export const INCOMING_PREFIX = 'incoming/';
-
-/** Upload bucket: where normalise writes a JSON report for each input it refuses (DEFAULT_REPORT_PREFIX in src/ingest/ingest.ts). */
-export const REJECTED_PREFIX = 'rejected/';
 
 /**
  * Working bucket: every prefix the pipeline keeps its private state under. Mirrors
@@ -42,7 +42,7 @@ export const WORK_PREFIX_PURPOSE: Readonly<Record<(typeof WORK_PREFIXES)[number]
   'records/': 'the records of each article, one object per content hash',
   'sources/': 'the upload keys each content hash was read from',
   'by-key/': 'the content hash each upload key points to, so a delete finds its records',
-  'rejections/': 'one entry per upload that could not be read',
+  'rejections/': 'what could not be read in each upload (reason, message, line, column), published in rejected.csv',
 };
 
 /**
@@ -139,6 +139,9 @@ export function datasetPublisherDefaults() {
     entry: path.join(REPO_ROOT, 'functions', 'publish.ts'),
     triggerPrefixes: [...PUBLISH_TRIGGER_PREFIXES] as readonly string[],
     memorySize: 1536,
+    // The publication's scratch files (src/datasets/spill.ts) live in /tmp: a few KB per
+    // report, so 10 GiB, the most Lambda gives, holds a couple of million of them.
+    ephemeralStorageSize: Size.gibibytes(10),
     timeout: Duration.minutes(5),
     batchSize: 100,
     maxBatchingWindow: Duration.seconds(30),

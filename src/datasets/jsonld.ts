@@ -133,9 +133,10 @@ function document(baseUri: string, graph: JsonObject[]): string {
 
 /*
  * A document in pieces, for files written node by node: graphOpening, then graphNode for
- * each node (first = true for the first), then graphClosing. Together they are exactly
- * JSON.stringify({ '@context', '@graph' }, null, 2) + "\n", which never holds a raw line
- * break inside a string, so re-indenting a node is a plain replace.
+ * each node (first = true for the first), then graphClosing. The context is indented for
+ * people to read; each node is one compact line, which keeps large files small and lets
+ * line-oriented tools (grep, head, split) work on them. JSON never holds a raw line break
+ * inside a string, so a node can never span two lines.
  */
 export function graphOpening(baseUri: string): string {
   const head = JSON.stringify({ '@context': context(baseUri), '@graph': [] }, null, 2);
@@ -143,11 +144,11 @@ export function graphOpening(baseUri: string): string {
 }
 
 export function graphNode(node: JsonObject, first: boolean): string {
-  return `${first ? '' : ','}\n    ${JSON.stringify(node, null, 2).replace(/\n/g, '\n    ')}`;
+  return `${first ? '' : ','}\n${JSON.stringify(node)}`;
 }
 
 export function graphClosing(nodes: number): string {
-  return nodes === 0 ? ']\n}\n' : '\n  ]\n}\n';
+  return nodes === 0 ? ']\n}\n' : '\n]\n}\n';
 }
 
 export const byId = (a: JsonObject, b: JsonObject): number => (String(a['@id']) < String(b['@id']) ? -1 : String(a['@id']) > String(b['@id']) ? 1 : 0);

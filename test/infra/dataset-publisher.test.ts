@@ -61,6 +61,10 @@ describe('DatasetPublisher', () => {
     });
   });
 
+  it('gives the publication 10 GiB of /tmp for its scratch files', () => {
+    expect(functionProps).toMatchObject({ EphemeralStorage: { Size: 10240 } });
+  });
+
   it('is bundled by the local esbuild into one minified ES module with its source map', () => {
     const { dir, files } = bundleFiles(outdir, stack, 'Publish/Function/Code');
     expect(files).toEqual(['index.mjs', 'index.mjs.map']);
