@@ -27,26 +27,40 @@ export interface Article {
   readonly sha256: string;
 }
 
-/** Machine-readable reasons a whole file (or one article inside it) is rejected. */
-export type RejectionReason =
-  | 'empty'
-  | 'binary'
-  | 'invalid-utf8'
-  | 'malformed-json'
-  | 'invalid-article'
-  | 'unknown-extension'
-  | 'too-large'
+/**
+ * Machine-readable reasons a whole file (or one article inside it) is rejected, roughly in
+ * the order readObject meets them. Published in the `reason` column of rejected.csv.
+ */
+export const REJECTION_REASONS = [
+  'too-large',
+  'unknown-extension',
+  'empty',
+  'binary',
+  'invalid-utf8',
+  'html-too-large',
+  'html-too-complex',
+  'json-too-deep',
+  'malformed-json',
+  'too-many-articles',
+  'line-too-long',
+  'invalid-article',
   /** The reader or extractor failed on this object: a defect of ours, reported so the batch goes on. */
-  | 'internal-error';
+  'internal-error',
+] as const;
+
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export interface Rejection {
   readonly sourceKey: string;
   readonly reason: RejectionReason;
   /** A sentence a person can act on: what was wrong and where. */
   readonly message: string;
-  /** 1-based line (JSONL line, or line of the JSON syntax error) when it applies. */
+  /**
+   * 1-based line of the file when the problem has one: a JSONL line, a JSON syntax error or
+   * too-deep bracket, a line over the length limit, the first entry left unread.
+   */
   readonly line?: number;
-  /** 1-based column of a JSON syntax error when known. */
+  /** 1-based column (UTF-16 code units) within that line, when known. */
   readonly column?: number;
 }
 

@@ -20,6 +20,11 @@ export interface ArticleDraft {
   readonly label: string;
   /** 1-based line the article starts on, when the format has one per article (JSONL). */
   readonly line?: number;
+  /**
+   * 1-based line of the file where `text` starts, when `text` is a verbatim slice of the
+   * file (a `.txt` body), so a problem in line k of the text is reported at its file line.
+   */
+  readonly textStartLine?: number;
 }
 
 /**

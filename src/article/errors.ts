@@ -1,4 +1,6 @@
 import type { Rejection, RejectionReason } from './article.js';
+import { MAX_MESSAGE_CHARS } from './limits.js';
+import { toWellFormed } from './normalise.js';
 
 export interface ArticleReadErrorOptions {
   readonly line?: number;
@@ -18,7 +20,7 @@ export class ArticleReadError extends Error {
   readonly column?: number;
 
   constructor(sourceKey: string, reason: RejectionReason, message: string, options: ArticleReadErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(capMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ArticleReadError';
     this.sourceKey = sourceKey;
     this.reason = reason;
@@ -93,4 +95,68 @@ export class TooLargeError extends ArticleReadError {
     this.size = size;
     this.maxBytes = maxBytes;
   }
+}
+
+/**
+ * A limit of `ReaderLimits` was passed through (reason `too-many-articles`, `line-too-long`,
+ * `json-too-deep`, `html-too-large`, `html-too-complex`): `actual` is what the object held,
+ * `limit` what is allowed.
+ */
+export class LimitExceededError extends ArticleReadError {
+  readonly actual: number;
+  readonly limit: number;
+
+  constructor(
+    sourceKey: string,
+    reason: LimitReason,
+    actual: number,
+    limit: number,
+    message: string,
+    options?: ArticleReadErrorOptions,
+  ) {
+    super(sourceKey, reason, message, options);
+    this.name = 'LimitExceededError';
+    this.actual = actual;
+    this.limit = limit;
+  }
+}
+
+export type LimitReason = Extract<
+  RejectionReason,
+  'too-many-articles' | 'line-too-long' | 'json-too-deep' | 'html-too-large' | 'html-too-complex'
+>;
+
+/** The reader failed on this object or article: a defect of ours, reported so the batch goes on. */
+export class InternalReadError extends ArticleReadError {
+  constructor(sourceKey: string, message: string, options?: ArticleReadErrorOptions) {
+    super(sourceKey, 'internal-error', message, options);
+    this.name = 'InternalReadError';
+  }
+}
+
+/** A `ReadObjectOptions` limit that is not a positive whole number: a caller's mistake, not bad input. */
+export class InvalidReaderOptionError extends RangeError {
+  readonly option: string;
+  readonly value: unknown;
+
+  constructor(option: string, value: unknown) {
+    super(`the reader option ${option} must be a positive whole number, got ${String(value)}`);
+    this.name = 'InvalidReaderOptionError';
+    this.option = option;
+    this.value = value;
+  }
+}
+
+// Messages end up in UTF-8 reports and CSV cells: no lone surrogate, no unbounded length.
+function capMessage(message: string): string {
+  return clip(toWellFormed(message), MAX_MESSAGE_CHARS);
+}
+
+/** `text` cut to at most `max` UTF-16 code units, ending in "…" when cut, never inside a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
 }

@@ -34,30 +34,38 @@ const HYPHENS = /[\u2010\u2011]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
 
+// A UTF-16 surrogate without its other half: JSON can spell one ("\ud800"), no UTF-8 file
+// can hold one, so it would reach the datasets as U+FFFD anyway; it becomes that here.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const HORIZONTAL_RUNS = /[ \t]+/g;
 const EXTRA_BLANK_LINES = /\n{3,}/g;
 
 /**
- * Normalises article text: NFC; typographic apostrophes → `'`; typographic double quotes
+ * Normalises article text: lone surrogates → U+FFFD; zero-width characters and stray
+ * controls removed; NFC; typographic apostrophes → `'`; typographic double quotes
  * and guillemets → `"` (spaces just inside guillemets dropped); en/em dashes kept; every
- * Unicode space → ' '; zero-width characters removed; CRLF/CR → "\n"; runs of spaces and
+ * Unicode space → ' '; CRLF/CR → "\n"; runs of spaces and
  * tabs → one space; lines trimmed; paragraphs separated by exactly one blank line ("\n\n"),
  * single newlines inside a paragraph kept.
  */
 export function normaliseText(raw: string): string {
-  const folded = raw
+  // Invisible characters go before NFC: left in, one between a letter and its accent
+  // ("e\u200B\u0301") would keep them apart, and removing it afterwards would leave the
+  // text decomposed.
+  const folded = toWellFormed(raw)
+    .replace(ZERO_WIDTH, '')
+    .replace(CONTROLS, '')
     .normalize('NFC')
     .replace(CRLF, '\n')
     .replace(PARAGRAPH_SEPARATOR, '\n\n')
     .replace(LINE_SEPARATORS, '\n')
-    .replace(ZERO_WIDTH, '')
     .replace(UNICODE_SPACES, ' ')
     .replace(GUILLEMET_OPEN, '"')
     .replace(GUILLEMET_CLOSE, '"')
     .replace(DOUBLE_QUOTES, '"')
     .replace(APOSTROPHES, "'")
-    .replace(HYPHENS, '-')
-    .replace(CONTROLS, '');
+    .replace(HYPHENS, '-');
 
   return folded
     .split('\n')
@@ -70,4 +78,9 @@ export function normaliseText(raw: string): string {
 /** For one-line fields (titles): the same folding, with every line break turned into a space. */
 export function normaliseInline(raw: string): string {
   return normaliseText(raw).replace(/\n+/g, ' ');
+}
+
+/** `raw` with every lone surrogate replaced by U+FFFD, so it can be written as UTF-8 unchanged. */
+export function toWellFormed(raw: string): string {
+  return raw.replace(LONE_SURROGATE, '\uFFFD');
 }

@@ -5,48 +5,45 @@ import type { ArticleDraft, FormatReadResult } from './draft.js';
 import {
   ArticleReadError,
   BinaryContentError,
+  clip,
   EmptyArticleError,
+  InternalReadError,
   InvalidArticleError,
+  InvalidReaderOptionError,
   InvalidUtf8Error,
+  LimitExceededError,
   TooLargeError,
   UnknownExtensionError,
 } from './errors.js';
+import { countStartTags } from './formats/html-bounds.js';
 import { readHtml } from './formats/html.js';
 import { readJson } from './formats/json.js';
 import { readJsonLines } from './formats/jsonl.js';
 import { readSeedText } from './formats/seed-text.js';
 import { detectLanguage, normaliseLanguageTag } from './language.js';
-import { DEFAULT_MAX_BYTES } from './limits.js';
-import { normaliseInline, normaliseText } from './normalise.js';
+import type { ReaderLimits } from './limits.js';
+import { DEFAULT_LIMITS, DEFAULT_MAX_BYTES, formatCount } from './limits.js';
+import { normaliseInline, normaliseText, toWellFormed } from './normalise.js';
 
-export interface ReadObjectOptions {
+/** Every limit may be set; the defaults and the reason for each are in limits.ts. */
+export interface ReadObjectOptions extends Partial<ReaderLimits> {
   /** Objects larger than this are rejected unread. @default 5 MiB */
   readonly maxBytes?: number;
 }
 
 export { DEFAULT_MAX_BYTES };
 
-type Reader = (sourceKey: string, text: string) => FormatReadResult;
+type Reader = (sourceKey: string, text: string, limits: ReaderLimits, bytes: number) => FormatReadResult;
 
 const READERS: Readonly<Record<string, Reader>> = {
   '.txt': readSeedText,
   '.json': readJson,
   '.jsonl': readJsonLines,
   '.ndjson': readJsonLines,
-  '.html': readHtml,
-  '.htm': readHtml,
+  '.html': readWebPage,
+  '.htm': readWebPage,
 };
 const ACCEPTED = Object.keys(READERS).join(', ');
-
-// What a reader is called for each extension, for the message when a library fails on input.
-const FORMAT_NAMES: Readonly<Record<string, string>> = {
-  '.txt': 'text',
-  '.json': 'JSON',
-  '.jsonl': 'JSON Lines',
-  '.ndjson': 'JSON Lines',
-  '.html': 'HTML',
-  '.htm': 'HTML',
-};
 
 // Binary sniffing looks at the head only: real binaries show themselves in the first bytes,
 // and the whole of a 5 MiB object need not be scanned to say so.
@@ -54,33 +51,69 @@ const SNIFF_BYTES = 64 * 1024;
 const MAX_CONTROL_RATIO = 0.05;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const bytesFormat = new Intl.NumberFormat('en-US');
 
 /**
  * Reads one input object into normalised articles and rejections. Never throws for bad
  * input: every problem becomes a Rejection naming the object and the reason. Checks run
- * cheapest and most fundamental first (size, extension, emptiness, binary, encoding) so a
- * file is rejected for the reason a person should fix first.
+ * cheapest and most fundamental first (size, extension, emptiness, binary, encoding, then
+ * each format's limits) so a file is rejected for the reason a person should fix first.
+ * A failure of the reader itself becomes an `internal-error` rejection for the object or
+ * the article it happened in, so one defect costs one file, not the batch.
+ *
+ * @throws InvalidReaderOptionError when a limit in `options` is not a positive whole number.
  */
 export function readObject(sourceKey: string, bytes: Uint8Array, options: ReadObjectOptions = {}): ReadResult {
+  const limits = resolveLimits(options);
   let outcome: FormatReadResult;
   try {
-    const reader = checkObject(sourceKey, bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    const reader = checkObject(sourceKey, bytes, limits.maxBytes);
     const text = decode(sourceKey, bytes);
-    outcome = runReader(reader, sourceKey, text);
+    outcome = reader(sourceKey, text, limits, bytes.length);
   } catch (error) {
-    if (error instanceof ArticleReadError) return { articles: [], rejections: [error.toRejection()] };
-    throw error;
+    return { articles: [], rejections: [asReadError(sourceKey, error, 'on the object').toRejection()] };
   }
 
   const articles: Article[] = [];
   const rejections: Rejection[] = [];
   for (const entry of outcome.entries) {
-    const article = entry instanceof ArticleReadError ? entry : finish(sourceKey, entry);
+    const article = entry instanceof ArticleReadError ? entry : finishSafely(sourceKey, entry, limits);
     if (article instanceof ArticleReadError) rejections.push(article.toRejection());
     else articles.push(article);
   }
   return { articles, rejections };
+}
+
+function resolveLimits(options: ReadObjectOptions): ReaderLimits {
+  const pick = (name: keyof ReaderLimits): number => {
+    const value = options[name];
+    if (value === undefined) return DEFAULT_LIMITS[name];
+    if (!Number.isSafeInteger(value) || value <= 0) throw new InvalidReaderOptionError(name, value);
+    return value;
+  };
+  return {
+    maxBytes: pick('maxBytes'),
+    maxArticles: pick('maxArticles'),
+    maxLineChars: pick('maxLineChars'),
+    maxJsonlLineChars: pick('maxJsonlLineChars'),
+    maxJsonDepth: pick('maxJsonDepth'),
+    maxHtmlBytes: pick('maxHtmlBytes'),
+    maxHtmlElements: pick('maxHtmlElements'),
+  };
+}
+
+function finishSafely(sourceKey: string, draft: ArticleDraft, limits: ReaderLimits): Article | ArticleReadError {
+  try {
+    return finish(sourceKey, draft, limits);
+  } catch (error) {
+    const which = draft.label === '' ? 'the article' : draft.label.replace(/: $/, '');
+    return asReadError(sourceKey, error, `on ${which}`, draft.line === undefined ? {} : { line: draft.line });
+  }
+}
+
+function asReadError(sourceKey: string, error: unknown, where: string, at: { line?: number } = {}): ArticleReadError {
+  if (error instanceof ArticleReadError) return error;
+  const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new InternalReadError(sourceKey, `the reader failed ${where}: ${clip(why, 200)}`, { ...at, cause: error });
 }
 
 /** Extension of the key's last path segment, lower-cased, with its dot; '' when there is none. */
@@ -96,7 +129,7 @@ function checkObject(sourceKey: string, bytes: Uint8Array, maxBytes: number): Re
       sourceKey,
       bytes.length,
       maxBytes,
-      `the object is ${bytesFormat.format(bytes.length)} bytes, over the limit of ${bytesFormat.format(maxBytes)} bytes`,
+      `the object is ${formatCount(bytes.length)} bytes, over the limit of ${formatCount(maxBytes)} bytes`,
     );
   }
 
@@ -107,13 +140,13 @@ function checkObject(sourceKey: string, bytes: Uint8Array, maxBytes: number): Re
       sourceKey,
       ext === ''
         ? `the key has no file extension; accepted extensions are ${ACCEPTED}`
-        : `unknown extension "${ext}"; accepted extensions are ${ACCEPTED}`,
+        : `unknown extension "${clip(ext, 40)}"; accepted extensions are ${ACCEPTED}`,
     );
   }
 
   if (bytes.length === 0) throw new EmptyArticleError(sourceKey, 'the object is empty (0 bytes)');
   if (isBlank(bytes)) {
-    throw new EmptyArticleError(sourceKey, `the object holds only white space (${bytesFormat.format(bytes.length)} bytes)`);
+    throw new EmptyArticleError(sourceKey, `the object holds only white space (${formatCount(bytes.length)} bytes)`);
   }
 
   // UTF-16 is text, just in the wrong encoding; saying so is more useful than "binary".
@@ -212,21 +245,45 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-function runReader(reader: Reader, sourceKey: string, text: string): FormatReadResult {
+/**
+ * Web pages are checked against the HTML limits before the DOM library sees them: its cost
+ * grows faster than the page (see limits.ts), so an oversized page is refused, not parsed.
+ * The parser and readability are third-party code run on hostile input: their failures are
+ * the page's problem (`invalid-article`), not a crash.
+ */
+function readWebPage(sourceKey: string, html: string, limits: ReaderLimits, bytes: number): FormatReadResult {
+  if (bytes > limits.maxHtmlBytes) {
+    throw new LimitExceededError(
+      sourceKey,
+      'html-too-large',
+      bytes,
+      limits.maxHtmlBytes,
+      `the web page is ${formatCount(bytes)} bytes, over the limit of ${formatCount(limits.maxHtmlBytes)} bytes for HTML; not parsed`,
+    );
+  }
+  const elements = countStartTags(html);
+  if (elements > limits.maxHtmlElements) {
+    throw new LimitExceededError(
+      sourceKey,
+      'html-too-complex',
+      elements,
+      limits.maxHtmlElements,
+      `the web page has ${formatCount(elements)} start tags, over the limit of ${formatCount(limits.maxHtmlElements)} elements; not parsed`,
+    );
+  }
   try {
-    return reader(sourceKey, text);
+    return readHtml(sourceKey, html);
   } catch (error) {
     if (error instanceof ArticleReadError) throw error;
-    // A parser library failing on hostile input is still bad input, not a crash.
-    const ext = extensionOf(sourceKey);
     const why = error instanceof Error ? error.message : String(error);
-    throw new InvalidArticleError(sourceKey, `could not read the ${FORMAT_NAMES[ext] ?? ext} content: ${why}`, {
-      cause: error,
-    });
+    throw new InvalidArticleError(sourceKey, `could not read the HTML content: ${clip(why, 200)}`, { cause: error });
   }
 }
 
-function finish(sourceKey: string, draft: ArticleDraft): Article | ArticleReadError {
+function finish(sourceKey: string, draft: ArticleDraft, limits: ReaderLimits): Article | ArticleReadError {
+  const long = firstLineOver(draft.text, limits.maxLineChars);
+  if (long !== undefined) return lineTooLong(sourceKey, draft, long, limits.maxLineChars);
+
   const text = normaliseText(draft.text);
   if (text === '') {
     return new EmptyArticleError(
@@ -250,10 +307,47 @@ function finish(sourceKey: string, draft: ArticleDraft): Article | ArticleReadEr
     ...(draft.published !== undefined ? { published: draft.published } : {}),
     language,
     languageSource: stated !== 'und' ? 'metadata' : 'detected',
-    ...(draft.url !== undefined ? { url: draft.url } : {}),
+    ...(draft.url !== undefined ? { url: toWellFormed(draft.url) } : {}),
     text,
     sha256: sha256Hex(text),
   };
+}
+
+interface LongLine {
+  /** 1-based line within the text. */
+  readonly line: number;
+  readonly length: number;
+}
+
+/** The first line of `text` longer than `max`; "\r\n", "\r" and "\n" each end a line, as in every line count here. */
+function firstLineOver(text: string, max: number): LongLine | undefined {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c !== 0x0a && c !== 0x0d) continue;
+    if (i - start > max) return { line, length: i - start };
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    line++;
+    start = i + 1;
+  }
+  return undefined;
+}
+
+function lineTooLong(sourceKey: string, draft: ArticleDraft, long: LongLine, max: number): LimitExceededError {
+  const size = `${formatCount(long.length)} characters long, over the limit of ${formatCount(max)} per line`;
+  if (draft.textStartLine !== undefined) {
+    const line = draft.textStartLine + long.line - 1;
+    return new LimitExceededError(sourceKey, 'line-too-long', long.length, max, `${draft.label}line ${line} is ${size}`, { line });
+  }
+  return new LimitExceededError(
+    sourceKey,
+    'line-too-long',
+    long.length,
+    max,
+    `${draft.label}line ${formatCount(long.line)} of the article text is ${size}`,
+    draft.line === undefined ? {} : { line: draft.line },
+  );
 }
 
 /**

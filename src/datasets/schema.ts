@@ -1,3 +1,4 @@
+import { REJECTION_REASONS } from '../article/article.js';
 import type { AgreementStatus, AgreementTopic } from '../extract/types.js';
 import { EVENT_TYPES } from '../extract/types.js';
 
@@ -202,7 +203,7 @@ export const REJECTED_TABLE: TableSchema = {
   description: 'One row per input that could not be read as an article, with the reason.',
   columns: [
     col('source_key', 'string', 'The object or file that could not be read.', { required: true, property: 'entente:sourceKey' }),
-    col('reason', 'string', 'empty, binary, invalid-utf8, malformed-json, invalid-article, unknown-extension or too-large.', { required: true }),
+    col('reason', 'string', `Why, one of: ${REJECTION_REASONS.join(', ')} (README, "Accepted input", says what each means).`, { required: true }),
     col('message', 'string', 'What was wrong and where.', { required: true, property: 'schema:description' }),
     col('line', 'integer', '1-based line, when the reason has one.'),
     col('column', 'integer', '1-based column, when the reason has one.'),

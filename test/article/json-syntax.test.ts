@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJsonErrorOffset, lineColumnAt } from '../../src/article/formats/json-syntax.js';
+import { describeJsonSyntaxError, findJsonErrorOffset, lineColumnAt } from '../../src/article/formats/json-syntax.js';
 
 const VALID = [
   '{}',
@@ -45,5 +45,18 @@ describe('lineColumnAt', () => {
     expect(lineColumnAt(text, 7)).toEqual({ line: 3, column: 1 });
     expect(lineColumnAt(text, 10)).toEqual({ line: 4, column: 1 });
     expect(lineColumnAt(text, 99)).toEqual({ line: 4, column: 3 });
+  });
+});
+
+describe('describeJsonSyntaxError', () => {
+  it('quotes a character outside the BMP whole, where V8 quotes half of it', () => {
+    const text = '[\u{1F600}]';
+    let error: unknown;
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(describeJsonSyntaxError(text, error)).toEqual({ description: "Unexpected token '\u{1F600}'", offset: 1 });
   });
 });

@@ -43,6 +43,15 @@ describe('JSON Lines (.jsonl, .ndjson)', () => {
     expect(r.rejections[0]?.message).toMatch(/^line 2, column 31: malformed JSON/);
   });
 
+  it('skips only lines of spaces and tabs: other white space is not JSON, and is reported', () => {
+    const r = read('wire.jsonl', '{"text": "One."}\n \t \n\u00A0\n\u2028\n{"text": "Five."}');
+    expect(r.articles.map((a) => a.index)).toEqual([0, 4]);
+    expect(r.rejections.map((x) => [x.reason, x.line])).toEqual([
+      ['malformed-json', 3],
+      ['malformed-json', 4],
+    ]);
+  });
+
   it('reads the three-line sample', () => {
     const r = read('samples/wire-en.jsonl', sampleBytes('wire-en.jsonl'));
     expect(r.rejections).toEqual([]);

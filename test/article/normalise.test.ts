@@ -65,3 +65,22 @@ describe('normaliseText', () => {
     expect(a.text.indexOf('"excellentes"')).toBe(34);
   });
 });
+
+describe('normaliseText on broken Unicode', () => {
+  it.each([
+    ['e\u200B\u0301', '\u00E9'],
+    ['a\u00AD\u0308', '\u00E4'],
+    ['K\u0000\u0301', '\u1E30'],
+  ])('removes an invisible character or control before composing: %j', (raw, expected) => {
+    // Removed after NFC, it would leave the letter and its accent apart: not NFC.
+    expect(normaliseText(raw)).toBe(expected);
+  });
+
+  it('replaces a lone surrogate (a JSON "\\ud800" escape) with U+FFFD, keeping pairs', () => {
+    expect(normaliseText('a\uD800b \uDC00 \uD83D\uDE00')).toBe('a\uFFFDb \uFFFD \uD83D\uDE00');
+    expect(readOne('a.json', '{"text": "x \\ud800 y", "url": "https://e.org/\\udfff"}')).toMatchObject({
+      text: 'x \uFFFD y',
+      url: 'https://e.org/\uFFFD',
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Article, ReadResult } from '../../src/article/index.js';
+import type { Article, ReadObjectOptions, ReadResult } from '../../src/article/index.js';
 import { readObject } from '../../src/article/index.js';
 
 const SAMPLES = fileURLToPath(new URL('../../seeds/samples/', import.meta.url));
@@ -10,7 +10,7 @@ export function bytes(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'utf8'));
 }
 
-export function read(key: string, content: string | Uint8Array, options?: { maxBytes?: number }): ReadResult {
+export function read(key: string, content: string | Uint8Array, options?: ReadObjectOptions): ReadResult {
   return readObject(key, typeof content === 'string' ? bytes(content) : content, options);
 }
 

@@ -26,7 +26,15 @@ export function describeJsonSyntaxError(text: string, error: unknown): JsonSynta
       .trim() || 'invalid JSON';
   const reported = /at position (\d+)/.exec(raw);
   const offset = reported?.[1] !== undefined ? Number(reported[1]) : findJsonErrorOffset(text);
-  return offset === undefined ? { description } : { description, offset };
+  if (offset === undefined) return { description };
+  // V8 quotes one UTF-16 unit: half of a character outside the BMP ("😀", "𐀀"), which no
+  // report can hold. The whole character at the offset is quoted instead.
+  const found = text.codePointAt(offset);
+  const token = found === undefined ? undefined : String.fromCodePoint(found);
+  return {
+    description: token === undefined ? description : description.replace(/^Unexpected token '[\s\S]'/, `Unexpected token '${token}'`),
+    offset,
+  };
 }
 
 /** 1-based line and column of a UTF-16 offset; "\r\n", "\n" and a lone "\r" each end a line. */

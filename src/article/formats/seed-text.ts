@@ -1,6 +1,6 @@
 import { parsePartialDate } from '../../dates/partial-date.js';
 import type { FormatReadResult } from '../draft.js';
-import { InvalidArticleError } from '../errors.js';
+import { clip, InvalidArticleError } from '../errors.js';
 
 // `date` followed by a token that starts with a digit. Requiring the digit keeps prose that
 // merely begins with the word ("Date limite : …", "Date night in Paris") as plain text, while
@@ -16,7 +16,7 @@ const HEADER = /^(\s*)date[ \t]+(\d\S*)(?:[ \t]*(?:\r\n|\r|\n)|[ \t]+|$)/i;
 export function readSeedText(sourceKey: string, text: string): FormatReadResult {
   const m = HEADER.exec(text);
   if (m === null) {
-    return { entries: [{ index: 0, format: 'plain-text', text, label: '' }] };
+    return { entries: [{ index: 0, format: 'plain-text', text, label: '', textStartLine: 1 }] };
   }
   const leading = m[1] ?? '';
   const token = m[2] ?? '';
@@ -29,14 +29,23 @@ export function readSeedText(sourceKey: string, text: string): FormatReadResult 
       entries: [
         new InvalidArticleError(
           sourceKey,
-          `the header date "${token}" on line ${line} is invalid: expected "date" followed by YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)`,
+          `the header date "${clip(token, 40)}" on line ${line} is invalid: expected "date" followed by YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)`,
           { line, column: tokenColumn },
         ),
       ],
     };
   }
   return {
-    entries: [{ index: 0, format: 'seed-text', text: text.slice(m[0].length), published, label: '' }],
+    entries: [
+      {
+        index: 0,
+        format: 'seed-text',
+        text: text.slice(m[0].length),
+        published,
+        label: '',
+        textStartLine: 1 + countNewlines(m[0]),
+      },
+    ],
   };
 }
 
