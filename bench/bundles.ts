@@ -1,18 +1,26 @@
 /**
  * The Lambda bundles: built with the local esbuild from the very options the stack gives
  * NodejsFunction (infra/constructs/defaults.ts: bundlingDefaults() and each function's
- * entry), into a temporary folder; then
- *   - size of index.mjs (minified, what Lambda loads) and of its gzip (about what is uploaded);
- *   - cold initialisation: wall time of a fresh `node index.mjs` (module loaded and evaluated,
- *     no handler call) against a fresh `node -e ''`, the two interleaved, median of the runs;
- *     and the import alone, timed inside a fresh process;
- *   - composition, from esbuild's metafile: bytes in the output by package and by file.
+ * entry), then its afterBundling hook run as CDK runs it (`bash -c`, from the project root:
+ * it writes the lazily imported modules beside index.mjs), into a folder under bench/.out/;
+ * then
+ *   - size of index.mjs (the entry: what a cold start loads) and of every file the asset
+ *     holds (the lazy modules too), minified, and their gzip (about what is uploaded);
+ *   - cold initialisation: wall time of a fresh `node index.mjs` (the handler module loaded
+ *     and evaluated, no handler call, no lazy module) against a fresh `node -e ''`, the two
+ *     interleaved, median of the runs; and the import alone, timed inside a fresh process;
+ *   - what each lazy module adds when it is first needed: `await import()` of it, timed
+ *     in a fresh process that has loaded index.mjs;
+ *   - composition, from esbuild's metafile of index.mjs: bytes by package and by file.
  *
- *   npx tsx bench/bundles.ts [--runs 10] [--json FILE]
+ *   npx tsx bench/bundles.ts [--runs 10] [--json FILE] [--runtime-sdk]
+ *
+ * --runtime-sdk adds a variant of each bundle built with `@aws-sdk/*` external, as with
+ * `bundleAwsSDK: false`, loading the SDK from node_modules the way Lambda loads its
+ * runtime's copy (unbundled, from many files): the trade-off of not bundling it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -23,12 +31,33 @@ import { SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { bundlingDefaults, datasetPublisherDefaults, normaliseFunctionDefaults, REPO_ROOT } from '../infra/constructs/defaults.js';
 import { emit, intFlag, median, OUT_DIR, parseFlags, quantile } from './common.js';
 
+export interface BundleFile {
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+export interface LazyModuleLoad {
+  readonly file: string;
+  readonly bytes: number;
+  /** Median time of `await import()` of the module in a fresh process that has loaded index.mjs. */
+  readonly importMs: number;
+}
+
 export interface BundleResult {
   readonly name: string;
   readonly entry: string;
+  /** What the SDK is: 'bundled' (the stack's choice) or 'runtime' (external, the --runtime-sdk variant). */
+  readonly awsSdk: 'bundled' | 'runtime';
+  /** index.mjs, the entry: what a cold start loads. */
   readonly bytes: number;
   readonly gzipBytes: number;
   readonly sourceMapBytes: number;
+  /** Every code file of the asset (index.mjs and the lazy modules beside it), source maps left out. */
+  readonly totalBytes: number;
+  readonly totalGzipBytes: number;
+  readonly files: readonly BundleFile[];
+  readonly lazyModules: readonly LazyModuleLoad[];
   readonly runs: number;
   /** Median wall time of `node index.mjs`. */
   readonly processMs: number;
@@ -44,7 +73,7 @@ export interface BundleResult {
   readonly emptyNodeCpuMs: number;
   /** The CPU-time view of initAboveEmptyMs: what a busy machine changes least. */
   readonly initCpuAboveEmptyMs: number;
-  /** Packages rolled up by what they are there for. */
+  /** Packages of index.mjs rolled up by what they are there for. */
   readonly byGroup: readonly { readonly name: string; readonly bytes: number; readonly percent: number }[];
   readonly byPackage: readonly { readonly name: string; readonly bytes: number; readonly percent: number }[];
   readonly byFile: readonly { readonly file: string; readonly bytes: number; readonly percent: number }[];
@@ -170,77 +199,115 @@ function wallMs(args: readonly string[]): number {
  * system, all threads) the process has used once it is done, start-up included. Without a
  * file, the same process with nothing imported.
  */
-function importTimes(file: string | undefined): { importMs: number; cpuMs: number } {
+function importTimes(file: string | undefined, after?: string): { importMs: number; cpuMs: number } {
   const load = file === undefined ? '' : `await import(${JSON.stringify(pathToFileURL(file).href)});`;
-  const script = `const t = performance.now(); ${load} const ms = performance.now() - t; const u = process.cpuUsage(); console.log(JSON.stringify({ importMs: ms, cpuMs: (u.user + u.system) / 1000 }));`;
+  const before = after === undefined ? '' : `await import(${JSON.stringify(pathToFileURL(after).href)});`;
+  const script = `${before} const t = performance.now(); ${load} const ms = performance.now() - t; const u = process.cpuUsage(); console.log(JSON.stringify({ importMs: ms, cpuMs: (u.user + u.system) / 1000 }));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env: LAMBDA_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
   if (run.status !== 0) throw new Error(`importing ${file} failed (${run.status}): ${run.stderr.toString().slice(-2000)}`);
   return JSON.parse(run.stdout.toString().trim()) as { importMs: number; cpuMs: number };
 }
 
-export async function benchBundles(runs: number): Promise<BundlesResult> {
-  const bundling = bundlingDefaults();
+/** The afterBundling hook's commands, run as CDK runs them for local bundling. */
+function runAfterBundling(bundling: BundlingOptions, outdir: string): void {
+  for (const command of bundling.commandHooks?.afterBundling(REPO_ROOT, outdir) ?? []) {
+    const run = spawnSync('bash', ['-c', command], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (run.status !== 0) throw new Error(`afterBundling command failed (${run.status}): ${command}\n${run.stderr.toString().slice(-2000)}`);
+  }
+}
+
+/** Code files of the asset (index.mjs first), with their sizes. */
+async function assetFiles(outdir: string, entryFile: string): Promise<BundleFile[]> {
+  const names = (await readdir(outdir)).filter((n) => /\.(m?js|cjs)$/.test(n));
+  const files: BundleFile[] = [];
+  for (const name of names) {
+    const code = await readFile(path.join(outdir, name));
+    files.push({ file: name, bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength });
+  }
+  return files.sort((a, b) => (a.file === entryFile ? -1 : b.file === entryFile ? 1 : b.bytes - a.bytes));
+}
+
+export async function benchBundles(runs: number, variants: { runtimeSdk?: boolean } = {}): Promise<BundlesResult> {
+  const stack = bundlingDefaults();
   const functions = [
     { name: 'normalise', entry: normaliseFunctionDefaults().entry },
     { name: 'publish', entry: datasetPublisherDefaults().entry },
   ];
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'entente-bench-bundles-'));
+  const sdkChoices: ('bundled' | 'runtime')[] = variants.runtimeSdk ? ['bundled', 'runtime'] : ['bundled'];
+  // Under the project root, so that an external @aws-sdk resolves from node_modules as Lambda's runtime copy would.
+  const root = path.join(OUT_DIR, 'bundles');
+  await rm(root, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
   const results: BundleResult[] = [];
   let shownOptions: Record<string, unknown> = {};
   try {
     // Node's own start, once, so the first measured run is not the one paying for a cold disk cache.
     wallMs(['-e', '']);
     for (const fn of functions) {
-      const outdir = path.join(temp, fn.name);
-      const options = esbuildOptions(bundling, fn.entry, outdir);
-      const { absWorkingDir: _cwd, entryPoints: _entries, outfile: _outfile, ...rest } = options;
-      shownOptions = rest;
-      const result = await build(options);
-      const outfile = options.outfile as string;
-      const code = await readFile(outfile);
-      const map = await readFile(`${outfile}.map`).catch(() => Buffer.alloc(0));
-      const metafile = result.metafile as Metafile;
-      await mkdir(OUT_DIR, { recursive: true });
-      await writeFile(path.join(OUT_DIR, `${fn.name}.meta.json`), JSON.stringify(metafile));
-      const outputKey = path.relative(REPO_ROOT, outfile).split(path.sep).join('/');
+      for (const awsSdk of sdkChoices) {
+        const bundling: BundlingOptions =
+          awsSdk === 'bundled' ? stack : { ...stack, bundleAwsSDK: false, externalModules: [...(stack.externalModules ?? []), '@aws-sdk/*'] };
+        const name = awsSdk === 'bundled' ? fn.name : `${fn.name} (runtime SDK)`;
+        const outdir = path.join(root, `${fn.name}-${awsSdk}`);
+        const options = esbuildOptions(bundling, fn.entry, outdir);
+        const { absWorkingDir: _cwd, entryPoints: _entries, outfile: _outfile, ...rest } = options;
+        if (awsSdk === 'bundled') shownOptions = rest;
+        const result = await build(options);
+        runAfterBundling(bundling, outdir);
+        const outfile = options.outfile as string;
+        const code = await readFile(outfile);
+        const map = await readFile(`${outfile}.map`).catch(() => Buffer.alloc(0));
+        const metafile = result.metafile as Metafile;
+        await writeFile(path.join(OUT_DIR, `${fn.name}${awsSdk === 'bundled' ? '' : '-runtime-sdk'}.meta.json`), JSON.stringify(metafile));
+        const outputKey = path.relative(REPO_ROOT, outfile).split(path.sep).join('/');
+        const files = await assetFiles(outdir, path.basename(outfile));
+        const lazyFiles = files.filter((f) => f.file !== path.basename(outfile));
 
-      wallMs([outfile]);
-      const processRuns: number[] = [];
-      const emptyRuns: number[] = [];
-      const imports: number[] = [];
-      const cpu: number[] = [];
-      const emptyCpu: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        emptyRuns.push(wallMs(['-e', '']));
-        processRuns.push(wallMs([outfile]));
-        const loaded = importTimes(outfile);
-        imports.push(loaded.importMs);
-        cpu.push(loaded.cpuMs);
-        emptyCpu.push(importTimes(undefined).cpuMs);
+        wallMs([outfile]);
+        const processRuns: number[] = [];
+        const emptyRuns: number[] = [];
+        const imports: number[] = [];
+        const cpu: number[] = [];
+        const emptyCpu: number[] = [];
+        const lazyImports = new Map<string, number[]>(lazyFiles.map((f) => [f.file, []]));
+        for (let i = 0; i < runs; i++) {
+          emptyRuns.push(wallMs(['-e', '']));
+          processRuns.push(wallMs([outfile]));
+          const loaded = importTimes(outfile);
+          imports.push(loaded.importMs);
+          cpu.push(loaded.cpuMs);
+          emptyCpu.push(importTimes(undefined).cpuMs);
+          for (const [file, times] of lazyImports) times.push(importTimes(path.join(outdir, file), outfile).importMs);
+        }
+        const processMs = median(processRuns);
+        const emptyNodeMs = median(emptyRuns);
+        results.push({
+          name,
+          entry: path.relative(REPO_ROOT, fn.entry),
+          awsSdk,
+          bytes: code.byteLength,
+          gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+          sourceMapBytes: map.byteLength,
+          totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
+          totalGzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
+          files,
+          lazyModules: lazyFiles.map((f) => ({ file: f.file, bytes: f.bytes, importMs: median(lazyImports.get(f.file) ?? []) })),
+          runs,
+          processMs,
+          emptyNodeMs,
+          initAboveEmptyMs: processMs - emptyNodeMs,
+          ratioToEmpty: processMs / emptyNodeMs,
+          importMs: median(imports),
+          importP95Ms: quantile(imports, 0.95),
+          cpuMs: median(cpu),
+          emptyNodeCpuMs: median(emptyCpu),
+          initCpuAboveEmptyMs: median(cpu) - median(emptyCpu),
+          ...composition(metafile, outputKey, code.byteLength),
+        });
       }
-      const processMs = median(processRuns);
-      const emptyNodeMs = median(emptyRuns);
-      results.push({
-        name: fn.name,
-        entry: path.relative(REPO_ROOT, fn.entry),
-        bytes: code.byteLength,
-        gzipBytes: gzipSync(code, { level: 9 }).byteLength,
-        sourceMapBytes: map.byteLength,
-        runs,
-        processMs,
-        emptyNodeMs,
-        initAboveEmptyMs: processMs - emptyNodeMs,
-        ratioToEmpty: processMs / emptyNodeMs,
-        importMs: median(imports),
-        importP95Ms: quantile(imports, 0.95),
-        cpuMs: median(cpu),
-        emptyNodeCpuMs: median(emptyCpu),
-        initCpuAboveEmptyMs: median(cpu) - median(emptyCpu),
-        ...composition(metafile, outputKey, code.byteLength),
-      });
     }
   } finally {
-    await rm(temp, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true });
   }
   const { version } = await import('esbuild');
   return { esbuildVersion: version, options: shownOptions, bundles: results };
@@ -248,7 +315,7 @@ export async function benchBundles(runs: number): Promise<BundlesResult> {
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  await emit(flags, await benchBundles(Math.max(5, intFlag(flags, 'runs', 10))));
+  await emit(flags, await benchBundles(Math.max(5, intFlag(flags, 'runs', 10)), { runtimeSdk: flags.has('runtime-sdk') }));
 }
 
 await main();

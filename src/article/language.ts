@@ -24,6 +24,72 @@ function getDetector(): Detector {
   return detector;
 }
 
+/*
+ * French and English, the two languages the extractor reads and nearly every article is in,
+ * are told from their function words before eld is asked (eld takes about 1 ms an article).
+ * The head eld would read (its windows) is called French (English) only when its words
+ * leave no doubt: at least MIN_WORDS of them, FR_WORDS (EN_WORDS) at least MIN_SHARE of
+ * them, and both the other list and the function words of nearby languages (OTHER_WORDS)
+ * below MAX_FOREIGN_SHARE. Anything else (another language, a mix, a list of names, a short
+ * text) goes to eld exactly as before. On the dev and holdout corpora, the seeds and 3,000
+ * generated articles, every text called here is called the same by eld.
+ */
+const MIN_WORDS = 30;
+const MIN_SHARE = 0.2;
+const MAX_FOREIGN_SHARE = 0.02;
+
+// Frequent in French news, rare or absent as words in English and the neighbours above.
+const FR_WORDS = new Set([
+  'le', 'les', 'des', 'du', 'une', 'et', 'est', 'dans', 'pour', 'avec', 'sur', 'aux', 'au', 'par', 'qui',
+  'ont', 'sont', 'été', 'cette', 'ces', 'leur', 'leurs', 'lors', 'nous', 'ils', 'elle', 'pas', 'selon',
+  'après', 'était', 'également', 'depuis', 'ainsi', 'aussi', 'très', 'deux', 'plus', 'ce', 'sa', 'ses', 'son',
+  'avait', 'où', 'ne', 'dont', 'mais', 'entre', 'vers', 'sous', 'fait', 'peut', 'doit', 'tout', 'tous',
+]);
+// Frequent in English news, rare or absent as words in French and the neighbours above.
+const EN_WORDS = new Set([
+  'the', 'of', 'and', 'to', 'is', 'was', 'for', 'with', 'that', 'by', 'as', 'at', 'from', 'his', 'her',
+  'its', 'it', 'has', 'have', 'had', 'are', 'were', 'which', 'this', 'will', 'be', 'been', 'their', 'they',
+  'said', 'but', 'not', 'who', 'also', 'after', 'would', 'than', 'in', 'he', 'she', 'two', 'more',
+  'between', 'during', 'about', 'into', 'over',
+]);
+// Function words of the Latin-script languages nearest to French and English, so that a
+// text in one of them is never mistaken for French or English (it is left to eld).
+const OTHER_WORDS = new Set([
+  // Spanish, Catalan, Portuguese
+  'los', 'las', 'y', 'del', 'con', 'por', 'una', 'para', 'su', 'sus', 'lo', 'como', 'pero', 'fue', 'els', 'amb',
+  'és', 'ha', 'seu', 'dels', 'pel', 'uns', 'em', 'os', 'da', 'das', 'dos', 'não', 'com', 'uma', 'foi', 'ao', 'na',
+  'nas', 'nos', 'pela', 'pelo', 'é', 'são', 'está', 'esta', 'este',
+  // Italian, Romanian
+  'di', 'della', 'delle', 'degli', 'che', 'sono', 'nel', 'nella', 'gli', 'anche', 'è', 'dei', 'și', 'în', 'este',
+  'cu', 'pe', 'din', 'pentru', 'fost', 'sau',
+  // German, Dutch
+  'der', 'die', 'und', 'das', 'ist', 'nicht', 'mit', 'den', 'dem', 'ein', 'eine', 'sich', 'auf', 'für', 'wurde',
+  'het', 'een', 'van', 'niet', 'zijn', 'op', 'voor', 'werd', 'ook', 'aan', 'bij', 'naar',
+  // Danish, Norwegian, Swedish
+  'og', 'och', 'af', 'av', 'til', 'för', 'som', 'er', 'har', 'ikke', 'inte', 'det', 'att', 'på', 'med', 'fra',
+]);
+
+const WORD = /\p{L}+/gu;
+
+/** 'fr' or 'en' when the function words of `text` leave no doubt, else undefined (ask eld). */
+export function frenchOrEnglish(text: string): 'fr' | 'en' | undefined {
+  const words = text.toLowerCase().match(WORD);
+  if (words === null || words.length < MIN_WORDS) return undefined;
+  let fr = 0;
+  let en = 0;
+  let other = 0;
+  for (const w of words) {
+    if (FR_WORDS.has(w)) fr++;
+    if (EN_WORDS.has(w)) en++;
+    if (OTHER_WORDS.has(w)) other++;
+  }
+  const share = (n: number): number => n / words.length;
+  if (share(other) >= MAX_FOREIGN_SHARE) return undefined;
+  if (share(fr) >= MIN_SHARE && share(en) < MAX_FOREIGN_SHARE) return 'fr';
+  if (share(en) >= MIN_SHARE && share(fr) < MAX_FOREIGN_SHARE) return 'en';
+  return undefined;
+}
+
 /** Cuts up to WINDOWS slices of about WINDOW characters, ending on white space so no word is split. */
 function windowsOf(text: string): string[] {
   const out: string[] = [];
@@ -47,9 +113,13 @@ function windowsOf(text: string): string[] {
  * characters only, so the cost does not grow with the article.
  */
 export function detectLanguage(text: string): string {
+  const slices = windowsOf(text);
+  const quick = frenchOrEnglish(slices.join(' '));
+  if (quick !== undefined) return quick;
+
   const d = getDetector();
   const reliable: { language: string; scores: Record<string, number> }[] = [];
-  for (const slice of windowsOf(text)) {
+  for (const slice of slices) {
     const result = d.detect(slice);
     if (result.language !== '' && result.isReliable()) {
       reliable.push({ language: result.language, scores: result.getScores() });
