@@ -16,7 +16,7 @@ import { ChartEventTally, renderLandingPage } from './landing-page.js';
 import type { MentionRow } from './mentions.js';
 import { agreementMentions, eventMentions } from './mentions.js';
 import { PARTITION_MANIFEST_FILE, PartitionWriter, partitionValues } from './partitions.js';
-import { agreementRow, articleRow, byKey, eventRow, joinList, rejectedOrder, rejectedRow } from './rows.js';
+import { agreementRow, articleRow, eventRow, joinList, rejectedOrder, rejectedRow } from './rows.js';
 import type { Row, TableSchema } from './schema.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, MENTIONS_TABLE, REJECTED_TABLE } from './schema.js';
 import { Spill } from './spill.js';
@@ -220,11 +220,11 @@ export async function writeDatasets(
 
     const articlesCsv = await open(ARTICLES_TABLE.file, CSV);
     await articlesCsv.write(csvHeader(ARTICLES_TABLE));
-    for (const bucket of spill.buckets(ARTICLE_ROWS)) {
-      const rows = spill.records<Row>(bucket).map((row) => withExtraKeys(row, scattered.extraKeys)).sort(byKey('article_id'));
-      for (const row of rows) coverage.add('articles', row);
-      await articlesCsv.write(csvRecords(ARTICLES_TABLE, rows));
-      counts.articles += rows.length;
+    for (const rows of mergedArticleRows(spill)) {
+      const complete = rows.map((row) => withExtraKeys(row, scattered.extraKeys));
+      for (const row of complete) coverage.add('articles', row);
+      await articlesCsv.write(csvRecords(ARTICLES_TABLE, complete));
+      counts.articles += complete.length;
     }
     await close(articlesCsv, ARTICLES_TABLE, counts.articles, ARTICLES_TABLE.description, 'text/csv');
     spill.dispose();
@@ -295,6 +295,7 @@ const AGREEMENT_REPORTS = 'gr';
 const FUSED_EVENTS = 'ef';
 const FUSED_AGREEMENTS = 'gf';
 const ARTICLE_ROWS = 'ar';
+const SORTED_ARTICLE_ROWS = 'as';
 const AGREEMENT_MENTIONS = 'gm';
 
 interface SpilledEventReport {
@@ -330,7 +331,55 @@ function shardOf(key: string, prefix: string): string {
 }
 
 /** The hex of an id's first bytes: shards in name order hold ids in byte order. */
-const articleShard = (id: string): string => `${ARTICLE_ROWS}${Buffer.from(id, 'utf8').subarray(0, 5).toString('hex')}`;
+const articleShard = (id: string): string => shardOf(id, ARTICLE_ROWS);
+
+/**
+ * Every article row in id order, a batch at a time: an external merge sort. Each shard (a
+ * 32nd of the articles, by hash) is sorted in memory and written back; then the sorted
+ * shards are merged, reading each a chunk at a time.
+ */
+function* mergedArticleRows(spill: Spill, batchRows = 5000): Generator<Row[]> {
+  const idOf = (line: string): string => line.slice(0, line.indexOf('\t'));
+  for (const shard of spill.buckets(ARTICLE_ROWS)) {
+    const lines = spill.lines(shard).sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+    for (const line of lines) spill.append(`${SORTED_ARTICLE_ROWS}${shard.slice(ARTICLE_ROWS.length)}`, line);
+  }
+  const heads = spill.buckets(SORTED_ARTICLE_ROWS).map((bucket) => {
+    const batches = spill.lineBatches(bucket, 256 * 1024);
+    return { batches, lines: [] as string[], at: 0 };
+  });
+  const peek = (h: (typeof heads)[number]): string | undefined => {
+    while (h.at >= h.lines.length) {
+      const next = h.batches.next();
+      if (next.done) return undefined;
+      h.lines = next.value;
+      h.at = 0;
+    }
+    return h.lines[h.at];
+  };
+  let batch: Row[] = [];
+  for (;;) {
+    let best: (typeof heads)[number] | undefined;
+    let bestId = '';
+    for (const h of heads) {
+      const line = peek(h);
+      if (line === undefined) continue;
+      const id = idOf(line);
+      if (best === undefined || id < bestId) {
+        best = h;
+        bestId = id;
+      }
+    }
+    if (best === undefined) break;
+    const line = best.lines[best.at++] as string;
+    batch.push(JSON.parse(line.slice(line.indexOf('\t') + 1)) as Row);
+    if (batch.length >= batchRows) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
 
 /** A fused row's month bucket: `<prefix><YYYY><MM>`, as its partition. */
 function monthBucket(prefix: string, date: string | undefined): string {
@@ -392,7 +441,7 @@ async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable<Articl
     }
     seen.add(id);
     const ref = articleRef(article);
-    spill.append(articleShard(id), JSON.stringify(articleRow(article)));
+    spill.append(articleShard(id), `${id}\t${JSON.stringify(articleRow(article))}`);
     const parents = subEventParents(article.events);
     for (const parent of parents.values()) referenced.add(parent);
     for (const r of article.events) spill.append(shardOf(eventKey(r), EVENT_REPORTS), JSON.stringify({ a: ref, r, p: parents.get(r.id) } satisfies SpilledEventReport));

@@ -167,6 +167,12 @@ describe('the streaming publication', () => {
     expect(rows[0]?.date).toBe('');
   });
 
+  it('lists the articles in id order (shards sorted, then merged)', async () => {
+    const ids = parseCsv(await (await published([...corpus(13, 300)].reverse())).read('articles.csv')).map((r) => r.article_id);
+    expect(ids).toHaveLength(300);
+    expect(ids).toEqual([...ids].sort());
+  });
+
   it('publishes an article given twice (the same content under two keys) once, with both keys', async () => {
     const [one] = corpus(9, 1) as [ArticleRecords];
     const out = await published([one, { ...one, sourceKeys: ['copy/of-1.txt'] }]);
