@@ -5,7 +5,7 @@ import { runCommand } from './command.js';
 import type { DevArguments } from './local-bucket/arguments.js';
 import { DEV_USAGE, parseDevArguments } from './local-bucket/arguments.js';
 import type { LocalBucket } from './local-bucket/local-bucket.js';
-import { startLocalBucket } from './local-bucket/local-bucket.js';
+import { countLegacyReports, LEGACY_REPORT_PREFIX, startLocalBucket } from './local-bucket/local-bucket.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-bucket/defaults.js';
 
 /** `npm run dev`: the local bucket, until Ctrl-C. */
@@ -35,7 +35,7 @@ async function main(args: DevArguments): Promise<number> {
     throw error;
   }
 
-  process.stdout.write(banner(bucket));
+  process.stdout.write(banner(bucket, await countLegacyReports(bucket.client, bucket.buckets.upload)));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -52,7 +52,7 @@ async function main(args: DevArguments): Promise<number> {
   return 0;
 }
 
-function banner(bucket: LocalBucket): string {
+function banner(bucket: LocalBucket, legacyReports: number): string {
   const relative = (dir: string): string => path.relative(process.cwd(), dir) || '.';
   const { upload, work, datasets } = bucket.buckets;
   // The published tables from the one schema, the JSON-LD and the catalog; index.html lists everything.
@@ -60,8 +60,8 @@ function banner(bucket: LocalBucket): string {
   return [
     '',
     `Entente local bucket: S3 API on ${bucket.endpoint} (data in ${relative(bucket.dataDir)}/, kept across restarts)`,
-    `  upload bucket     ${upload}   drop articles under ${bucket.incomingPrefix}; reports appear under rejected/`,
-    `  working storage   ${work}`,
+    `  upload bucket     ${upload}   drop articles under ${bucket.incomingPrefix} (the pipeline only reads it)`,
+    `  working storage   ${work}   private: records, markers, rejections`,
     `  datasets bucket   ${datasets}`,
     '',
     'Upload:',
@@ -75,9 +75,24 @@ function banner(bucket: LocalBucket): string {
     ...files.map((f) => `  ${bucket.datasetUrl(f)}`),
     ...(bucket.mirrorDir !== undefined ? [`  on disk: ${relative(bucket.mirrorDir)}/`] : []),
     '',
+    'A file that cannot be read gets a row in rejected.csv (source_key, reason, message, line, column)',
+    'and a warning "upload rejected" in the log; the upload itself is left as it is.',
+    '',
+    ...(legacyReports > 0 ? legacyReportsNote(bucket, legacyReports) : []),
     'The functions log JSON lines below. Ctrl-C to stop.',
     '',
   ].join('\n');
+}
+
+/** Reports an earlier version wrote beside the uploads: nothing updates them now. */
+function legacyReportsNote(bucket: LocalBucket, count: number): string[] {
+  const { upload } = bucket.buckets;
+  return [
+    `Note: ${count} report(s) under ${LEGACY_REPORT_PREFIX} in ${upload} come from an earlier version and are no longer kept`,
+    '  up to date (a file fixed or deleted since may still be called bad there); rejected.csv is what holds now.',
+    `  Remove them: aws s3 rm s3://${upload}/${LEGACY_REPORT_PREFIX} --recursive --endpoint-url ${bucket.endpoint}`,
+    '',
+  ];
 }
 
 runCommand(process.argv.slice(2), parseDevArguments, DEV_USAGE, main);

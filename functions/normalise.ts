@@ -8,9 +8,11 @@ import type { S3ObjectChange } from './runtime/s3-event.js';
 import { parseS3EventMessage } from './runtime/s3-event.js';
 
 /**
- * Upload notifications (upload bucket, incoming/ → SQS) → working storage. Each message
- * is settled on its own: the ids of those that failed are returned for SQS to retry
- * (reportBatchItemFailures), the others are done.
+ * Upload notifications (upload bucket, incoming/ → SQS) → working storage. The upload
+ * bucket is only read; what could not be read is logged here and kept in working storage,
+ * from which it is published in rejected.csv. Each message is settled on its own: the ids
+ * of those that failed are returned for SQS to retry (reportBatchItemFailures), the others
+ * are done.
  */
 export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
   if (context !== undefined) logger.addContext(context);
@@ -57,7 +59,7 @@ async function handleChange(change: S3ObjectChange, { env, uploads, store }: Nor
     for (const articleId of result.articleIds) logger.info('article recorded', { objectKey, articleId });
     for (const articleId of result.removedArticleIds) logger.info('article no longer held by this key', { objectKey, articleId });
     for (const rejection of result.rejections) {
-      logger.warn('upload rejected', { objectKey, reason: rejection.reason, detail: rejection.message, line: rejection.line, column: rejection.column, report: result.reportKey });
+      logger.warn('upload rejected', { objectKey, reason: rejection.reason, detail: rejection.message, line: rejection.line, column: rejection.column });
     }
     logger.info(`upload ${result.state}`, {
       objectKey,

@@ -4,9 +4,9 @@ export const DEFAULT_DATA_DIR = '.local/s3';
 export const DEFAULT_MIRROR_DIR = '.local/datasets';
 
 export interface BucketNames {
-  /** Users drop articles under incoming/ here; reports appear under rejected/. */
+  /** Users drop articles under incoming/ here; the pipeline only reads it. */
   readonly upload: string;
-  /** Private working storage: records, markers, rejections. */
+  /** Private working storage: records, markers, and the rejections of each upload (published in rejected.csv). */
   readonly work: string;
   /** The published datasets. */
   readonly datasets: string;

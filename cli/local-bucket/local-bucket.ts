@@ -219,6 +219,21 @@ export function localFunctionEnvironment(
   };
 }
 
+/** Where normalise once wrote a JSON report beside each refused upload, in the upload bucket. */
+export const LEGACY_REPORT_PREFIX = 'rejected/';
+
+/**
+ * How many reports an earlier version left under rejected/ of the upload bucket. Nothing
+ * keeps them up to date any more (normalise only reads the upload bucket; what could not be
+ * read is in rejected.csv), so one may call bad a file fixed or deleted since. `npm run dev`
+ * points them out rather than deleting what sits in a user's bucket.
+ */
+export async function countLegacyReports(client: S3Client, uploadBucket: string): Promise<number> {
+  let count = 0;
+  for await (const _ of new S3Storage(client, { bucket: uploadBucket }).list(LEGACY_REPORT_PREFIX)) count++;
+  return count;
+}
+
 /** Keeps a plain folder in step with the datasets bucket; a test event copies everything. */
 export function mirrorHandler(datasets: S3Storage, folder: FsStorage) {
   return async (event: SQSEvent): Promise<void> => {

@@ -18,6 +18,12 @@ export interface S3ServerOptions {
   readonly silent?: boolean;
   /** Created at start when missing (kept, with their objects, when present). */
   readonly buckets?: readonly { readonly name: string; readonly configs?: readonly string[] }[];
+  /**
+   * Told "METHOD /bucket/key" (path decoded) of every request, before it is served. Set
+   * here, not added to `server.middleware` later: s3rver composes its middleware when it
+   * starts, so what is added after that is never called.
+   */
+  readonly onRequest?: (request: string) => void;
 }
 
 export interface S3Server {
@@ -38,6 +44,13 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
   });
   mendPagination(server);
   notifyBatchDeletes(server);
+  const { onRequest } = options;
+  if (onRequest !== undefined) {
+    server.middleware.unshift(async (ctx, next) => {
+      onRequest(`${ctx.method} ${decodeURIComponent(ctx.path)}`);
+      await next();
+    });
+  }
   const { port } = await server.run();
   return {
     server,

@@ -13,9 +13,9 @@ export interface S3Settings {
 }
 
 export interface NormaliseEnv {
-  /** UPLOAD_BUCKET: where users drop articles; read under INCOMING_PREFIX, reports written under rejected/. */
+  /** UPLOAD_BUCKET: where users drop articles; only read, under INCOMING_PREFIX (normalise writes nothing there). */
   readonly uploadBucket: string;
-  /** WORK_BUCKET: private working storage (records, markers, rejections). */
+  /** WORK_BUCKET: private working storage (records, markers, and the rejections of each upload key, published in rejected.csv). */
   readonly workBucket: string;
   /** MAX_BYTES: larger uploads are rejected unread. @default 5 MiB */
   readonly maxBytes: number;

@@ -1,3 +1,4 @@
+import type { UploadReader } from '../../src/ingest/ingest.js';
 import { RecordStore } from '../../src/records/record-store.js';
 import { S3Storage } from '../../src/storage/s3-storage.js';
 import type { NormaliseEnv, PublishEnv } from './env.js';
@@ -10,7 +11,9 @@ import { sharedS3Client } from './s3.js';
  */
 export interface NormaliseResources {
   readonly env: NormaliseEnv;
-  readonly uploads: S3Storage;
+  /** The upload bucket, read only (its role grants no write there either). */
+  readonly uploads: UploadReader;
+  /** The working bucket: records, markers and the rejections of each upload key. */
   readonly store: RecordStore;
 }
 

@@ -1,5 +1,5 @@
 import type { Duration, RemovalPolicy, Size } from 'aws-cdk-lib';
-import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { PARTITION_MANIFEST_FILE } from '../../src/datasets/partitions.js';

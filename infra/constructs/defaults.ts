@@ -171,12 +171,70 @@ export function stackDefaults(stage: string) {
 export const DEFAULT_STAGE = 'prod';
 
 /**
+ * Modules the handlers load only when they need them, by a dynamic `import()` of this
+ * specifier: each is bundled as a file of its own beside index.mjs instead of into it, so
+ * that a cold start does not pay for it. NodejsFunction writes one file (esbuild's
+ * `--outfile`; code splitting needs `--outdir`), hence the specifier is left external in
+ * index.mjs and the module bundled by a command hook after it.
+ */
+export const LAZY_MODULES: readonly { readonly specifier: string; readonly source: string }[] = [
+  // linkedom and Readability (~460 kB): for .html and .htm pages only.
+  { specifier: './html-dom.js', source: 'src/article/formats/html-dom.ts' },
+  // eld's n-gram table (~0.95 MB): for a text that is not plainly French or English.
+  { specifier: './language-model.js', source: 'src/article/language-model.ts' },
+];
+
+const BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/** POSIX shell quoting: the hook commands run under `bash -c`. */
+function shellQuote(arg: string): string {
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The esbuild options of index.mjs that a lazy module is built with too (what NodejsFunction passes). */
+function sharedEsbuildArgs(options: BundlingOptions): string[] {
+  return [
+    '--bundle',
+    '--platform=node',
+    `--target=${options.target ?? 'node22'}`,
+    `--format=${options.format ?? OutputFormat.CJS}`,
+    ...(options.minify ? ['--minify'] : []),
+    ...(options.sourceMap ? ['--sourcemap'] : []),
+    ...(options.sourcesContent === false ? ['--sources-content=false'] : []),
+    ...(options.mainFields ? [`--main-fields=${options.mainFields.join(',')}`] : []),
+    ...(options.banner ? [`--banner:js=${options.banner}`] : []),
+    ...(options.charset ? [`--charset=${options.charset}`] : []),
+    ...(options.logLevel ? [`--log-level=${options.logLevel}`] : []),
+  ];
+}
+
+/**
+ * The commands that bundle, beside index.mjs and with its options, each lazy module whose
+ * specifier index.mjs imports; then a package.json that makes their `.js` ES modules. A
+ * bundle that imports none (publish) is left as index.mjs and its map.
+ */
+export function lazyModuleCommands(options: BundlingOptions, inputDir: string, outputDir: string): string[] {
+  const esbuild = shellQuote(path.join(inputDir, 'node_modules', '.bin', 'esbuild'));
+  const index = shellQuote(path.join(outputDir, 'index.mjs'));
+  const outfile = (specifier: string): string => path.join(outputDir, path.basename(specifier));
+  const builds = LAZY_MODULES.map(({ specifier, source }) => {
+    const args = [path.join(inputDir, source), ...sharedEsbuildArgs(options), `--outfile=${outfile(specifier)}`];
+    return `if grep -qF ${shellQuote(`"${specifier}"`)} ${index}; then ${esbuild} ${args.map(shellQuote).join(' ')}; fi`;
+  });
+  const anyBuilt = LAZY_MODULES.map(({ specifier }) => `[ -e ${shellQuote(outfile(specifier))} ]`).join(' || ');
+  const packageJson = shellQuote(path.join(outputDir, 'package.json'));
+  return [...builds, `if ${anyBuilt}; then printf '%s\\n' '{"type":"module"}' > ${packageJson}; fi`];
+}
+
+/**
  * esbuild on the local machine (never Docker): one minified ESM file with an external
- * source map, the AWS SDK bundled (pinned by our lock file, not the runtime's copy).
+ * source map, the AWS SDK bundled (pinned by our lock file, not the runtime's copy; the
+ * runtime's copy is loaded unbundled from many files, which costs the cold start more than
+ * its bytes save), and the lazy modules (LAZY_MODULES) as files of their own beside it.
  * The banner gives CommonJS dependencies the `require` that ESM lacks.
  */
 export function bundlingDefaults(): BundlingOptions {
-  return {
+  const options: BundlingOptions = {
     forceDockerBundling: false,
     minify: true,
     sourceMap: true,
@@ -185,10 +243,20 @@ export function bundlingDefaults(): BundlingOptions {
     target: 'node22',
     format: OutputFormat.ESM,
     mainFields: ['module', 'main'],
-    banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    banner: BANNER,
     bundleAwsSDK: true,
+    // Left as `import('./x.js')` in index.mjs: the hook puts ./x.js beside it.
+    externalModules: LAZY_MODULES.map((m) => m.specifier),
     charset: Charset.UTF8,
     logLevel: LogLevel.WARNING,
+  };
+  return {
+    ...options,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir, outputDir) => lazyModuleCommands(options, inputDir, outputDir),
+    },
   };
 }
 

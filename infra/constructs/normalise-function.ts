@@ -8,9 +8,8 @@ import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { checkBaseUri, checkIntegerInRange, checkPrefix } from './checks.js';
-import { normaliseFunctionDefaults, pipelineEnvironment, REJECTED_PREFIX, WORK_PREFIX_PURPOSE, WORK_PREFIXES, withDefaults } from './defaults.js';
+import { normaliseFunctionDefaults, pipelineEnvironment, WORK_PREFIX_PURPOSE, WORK_PREFIXES, withDefaults } from './defaults.js';
 import type { PipelineLogLevel } from './defaults.js';
-import { InvalidPropsError } from './errors.js';
 import { acknowledgeBucketNotificationsHandler, acknowledgeObjectWildcards } from './acknowledgements.js';
 import type { PipelineBuckets } from './queued-function.js';
 import { QueuedFunction } from './queued-function.js';
@@ -73,9 +72,10 @@ const NAME = 'NormaliseFunction';
 
 /**
  * Upload bucket `incoming/` (created or removed) -> S3 notification -> SQS -> normalise.
- * It may read uploads under `incoming/`, read, write and delete reports under `rejected/`
- * of the upload bucket, and read, write and delete the working bucket's prefixes. Nothing
- * else: it cannot change uploads, nor touch the datasets bucket.
+ * It may read uploads under `incoming/` (and list the upload bucket), and read, write and
+ * delete the working bucket's prefixes, where what an upload holds and what could not be
+ * read in it are kept (rejections/, published in rejected.csv). Nothing else: it writes
+ * nothing to the upload bucket and cannot touch the datasets bucket.
  */
 export class NormaliseFunction extends Construct {
   readonly function: NodejsFunction;
@@ -89,7 +89,6 @@ export class NormaliseFunction extends Construct {
     const { upload, work, datasets } = props.buckets;
 
     const uploads = upload.arnForObjects(`${resolved.incomingPrefix}*`);
-    const reports = upload.arnForObjects(`${REJECTED_PREFIX}*`);
     const state = WORK_PREFIXES.map((prefix) => ({ prefix, arn: work.arnForObjects(`${prefix}*`) }));
     const statements = [
       new PolicyStatement({
@@ -99,18 +98,13 @@ export class NormaliseFunction extends Construct {
         resources: [uploads],
       }),
       new PolicyStatement({
-        // A report is written for a refused upload, and removed once the upload is fixed or deleted.
-        sid: 'ManageRejectionReports',
-        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-        resources: [reports],
-      }),
-      new PolicyStatement({
         // Listing turns a missing key into 404 instead of 403, so a vanished upload is told apart from a denial.
         sid: 'ListBuckets',
         actions: ['s3:ListBucket'],
         resources: [upload.bucketArn, work.bucketArn],
       }),
       new PolicyStatement({
+        // Records and markers, and the rejections of each upload (kept here, not beside the upload).
         sid: 'ReadWriteWorkingState',
         actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
         resources: state.map(({ arn }) => arn),
@@ -144,10 +138,6 @@ export class NormaliseFunction extends Construct {
     this.deadLetterQueue = queued.deadLetterQueue;
     acknowledgeObjectWildcards(queued.role, [
       { arn: uploads, why: `normalise reads the uploads under ${resolved.incomingPrefix} of the upload bucket, whatever their names (read only).` },
-      {
-        arn: reports,
-        why: `normalise writes one JSON report per refused upload under ${REJECTED_PREFIX} of the upload bucket and removes it once the upload is fixed or gone (it cannot change the uploads).`,
-      },
       ...state.map(({ prefix, arn }) => ({
         arn,
         why: `normalise keeps, under ${prefix} of the private working bucket, ${WORK_PREFIX_PURPOSE[prefix]} (get, put, delete).`,
@@ -168,9 +158,5 @@ export function checkNormaliseFunctionProps(
 ): void {
   checkBaseUri(NAME, 'baseUri', props.baseUri);
   checkPrefix(NAME, 'incomingPrefix', resolved.incomingPrefix);
-  if (REJECTED_PREFIX.startsWith(resolved.incomingPrefix) || resolved.incomingPrefix.startsWith(REJECTED_PREFIX)) {
-    // Reports written under rejected/ would trigger normalise again.
-    throw new InvalidPropsError(NAME, 'incomingPrefix', resolved.incomingPrefix, `must not overlap ${REJECTED_PREFIX}, where normalise writes its reports`);
-  }
   checkIntegerInRange(NAME, 'maxBytes', resolved.maxBytes, 1, 1024 * 1024 * 1024);
 }

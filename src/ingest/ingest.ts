@@ -13,6 +13,11 @@ import { UploadKeptChangingError } from './errors.js';
  * at: the key is brought in line with the object as it is now (or with its absence), and
  * the work is checked against the object's version afterwards; if the object changed
  * meanwhile, the pass is made again with what is there now.
+ *
+ * The upload storage is only read (get, head): every write goes to working storage. What
+ * could not be read is kept there with the key's other contributions (the RecordStore's
+ * rejections/<enc(sourceKey)>.json, replaced or removed with them) and published in
+ * rejected.csv; no report is written beside the upload.
  */
 export interface UploadHint {
   /** What the notification said happened. */
@@ -26,8 +31,6 @@ export interface UploadHint {
 export interface IngestOptions extends PipelineOptions {
   /** Uploads live under it; the source key is the rest of the object key. @default 'incoming/' */
   readonly incomingPrefix?: string;
-  /** Rejection reports are written to `<reportPrefix><sourceKey>.json` in the upload storage. @default 'rejected/' */
-  readonly reportPrefix?: string;
   /** @default 3 */
   readonly maxPasses?: number;
 }
@@ -48,18 +51,17 @@ export interface IngestResult {
   readonly articleIds: readonly string[];
   /** Articles it held before this change and no longer does. */
   readonly removedArticleIds: readonly string[];
+  /** What could not be read, as kept in working storage (and published in rejected.csv). */
   readonly rejections: readonly Rejection[];
-  /** The report written to the upload storage, when there are rejections. */
-  readonly reportKey?: string;
   /** 1 unless the upload changed while it was read. */
   readonly passes: number;
 }
 
-export const DEFAULT_REPORT_PREFIX = 'rejected/';
+/** All ingestUpload may do with the upload storage: read. */
+export type UploadReader = Pick<Storage, 'get' | 'head'>;
 
-export async function ingestUpload(uploads: Storage, store: RecordStore, key: string, hint: UploadHint, options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestUpload(uploads: UploadReader, store: RecordStore, key: string, hint: UploadHint, options: IngestOptions = {}): Promise<IngestResult> {
   const incomingPrefix = options.incomingPrefix ?? 'incoming/';
-  const reportPrefix = options.reportPrefix ?? DEFAULT_REPORT_PREFIX;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxPasses = options.maxPasses ?? 3;
   const sourceKey = key.startsWith(incomingPrefix) ? key.slice(incomingPrefix.length) : '';
@@ -67,7 +69,6 @@ export async function ingestUpload(uploads: Storage, store: RecordStore, key: st
     return { key, sourceKey, state: 'ignored', articleIds: [], removedArticleIds: [], rejections: [], passes: 0 };
   }
   store.checkSourceKey(sourceKey);
-  const reportKey = `${reportPrefix}${sourceKey}.json`;
 
   // What the object is believed to be: from the event for a creation (so its size can be
   // checked before reading), looked up for a removal (the key may hold a newer upload).
@@ -84,7 +85,7 @@ export async function ingestUpload(uploads: Storage, store: RecordStore, key: st
       if (seen.size > maxBytes) outcome = tooLargeOutcome(sourceKey, seen.size, maxBytes);
       else {
         try {
-          outcome = processObject(sourceKey, await uploads.get(key), options);
+          outcome = await processObject(sourceKey, await uploads.get(key), options);
         } catch (error) {
           if (!(error instanceof ObjectNotFoundError)) throw error;
           seen = undefined;
@@ -94,17 +95,13 @@ export async function ingestUpload(uploads: Storage, store: RecordStore, key: st
 
     let result: IngestResult;
     if (outcome === undefined) {
+      // Its rejections go with its markers: nothing is left that says the key is bad.
       const change = await store.removeContribution(sourceKey, { marked });
-      await deleteIfPresent(uploads, reportKey);
       result = { key, sourceKey, state: 'removed', articleIds: [], removedArticleIds: change.removedArticleIds, rejections: [], passes: pass };
     } else {
+      // Replaces the key's rejections too: an upload that now reads cleanly loses them.
       const change = await store.putContribution(sourceKey, outcome.records, outcome.rejections, { marked });
       for (const id of change.articleIds) marked.add(id);
-      if (outcome.rejections.length > 0) {
-        await uploads.put(reportKey, rejectionReport(key, sourceKey, seen, change.articleIds, outcome.rejections), { contentType: 'application/json' });
-      } else {
-        await deleteIfPresent(uploads, reportKey);
-      }
       result = {
         key,
         sourceKey,
@@ -112,7 +109,6 @@ export async function ingestUpload(uploads: Storage, store: RecordStore, key: st
         articleIds: change.articleIds,
         removedArticleIds: change.removedArticleIds,
         rejections: outcome.rejections,
-        ...(outcome.rejections.length > 0 ? { reportKey } : {}),
         passes: pass,
       };
     }
@@ -122,28 +118,4 @@ export async function ingestUpload(uploads: Storage, store: RecordStore, key: st
     seen = now;
   }
   throw new UploadKeptChangingError(key, maxPasses);
-}
-
-async function deleteIfPresent(storage: Storage, key: string): Promise<void> {
-  if ((await storage.head(key)) !== undefined) await storage.delete(key);
-}
-
-/** The machine-readable report a user finds beside the upload. */
-function rejectionReport(key: string, sourceKey: string, object: ObjectInfo | undefined, accepted: readonly string[], rejections: readonly Rejection[]): string {
-  return `${JSON.stringify(
-    {
-      key,
-      sourceKey,
-      ...(object !== undefined ? { size: object.size, version: object.version } : {}),
-      articlesAccepted: accepted.length,
-      rejections: rejections.map((r) => ({
-        reason: r.reason,
-        message: r.message,
-        ...(r.line !== undefined ? { line: r.line } : {}),
-        ...(r.column !== undefined ? { column: r.column } : {}),
-      })),
-    },
-    null,
-    2,
-  )}\n`;
 }

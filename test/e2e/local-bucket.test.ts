@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalBucket } from '../../cli/local-bucket/local-bucket.js';
-import { startLocalBucket } from '../../cli/local-bucket/local-bucket.js';
+import { countLegacyReports, startLocalBucket } from '../../cli/local-bucket/local-bucket.js';
+import { S3Storage } from '../../src/storage/s3-storage.js';
 import { parseCsv } from '../helpers/csv.js';
 
 /**
@@ -51,6 +52,13 @@ async function uploaded(key: string): Promise<string> {
   return (await response.Body?.transformToString('utf8')) ?? '';
 }
 
+/** Every key of the upload bucket. */
+async function uploadKeys(): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const { key } of new S3Storage(bucket.client, { bucket: bucket.buckets.upload }).list()) keys.push(key);
+  return keys;
+}
+
 /** A published file as anyone downloads it: an unsigned GET of its URL. */
 async function download(file: string): Promise<string> {
   const response = await fetch(bucket.datasetUrl(file));
@@ -59,7 +67,7 @@ async function download(file: string): Promise<string> {
 }
 
 /** The columns these tests read; every published CSV has the ones of its table. */
-type Row = Readonly<Record<'article_id' | 'source_key' | 'source_keys' | 'event_type' | 'topic' | 'reason', string>>;
+type Row = Readonly<Record<'article_id' | 'source_key' | 'source_keys' | 'event_type' | 'topic' | 'reason' | 'message' | 'line' | 'column', string>>;
 
 const table = async (file: string): Promise<Row[]> => parseCsv(await download(file)) as unknown as Row[];
 
@@ -124,18 +132,45 @@ describe('local bucket', () => {
     expect((await table('articles.csv')).filter((a) => a.source_key.startsWith('batch/'))).toEqual([]);
   });
 
-  it('reports a bad file under rejected/, leaves it intact, and publishes the others', async () => {
-    const bad = '{"title": "Visite", "text": "Le ministre",,}';
+  it('lists a bad file in rejected.csv with what is wrong and where, leaves it intact with nothing beside it, and publishes the others', async () => {
+    const bad = '{"title": "Visite",\n "text": "Le ministre",,}';
     await Promise.all([upload('broken/article.json', bad), upload('fine/article.txt', article(400))]);
     await bucket.idle();
-    const report = JSON.parse(await uploaded('rejected/broken/article.json.json')) as { key: string; rejections: { reason: string }[] };
-    expect(report.key).toBe('incoming/broken/article.json');
-    expect(report.rejections.map((r) => r.reason)).toEqual(['malformed-json']);
+    const rows = (await table('rejected.csv')).filter((r) => r.source_key === 'broken/article.json');
+    expect(rows).toEqual([
+      expect.objectContaining({ reason: 'malformed-json', message: expect.stringContaining('malformed JSON') as string, line: '2', column: expect.stringMatching(/^[1-9]\d*$/) as string }),
+    ]);
     expect(await uploaded('incoming/broken/article.json')).toBe(bad);
-    expect(await table('rejected.csv')).toContainEqual(expect.objectContaining({ source_key: 'broken/article.json', reason: 'malformed-json' }));
+    // The pipeline only reads the upload bucket: no report, nothing but the uploads.
+    expect((await uploadKeys()).filter((key) => !key.startsWith('incoming/'))).toEqual([]);
     const articles = (await table('articles.csv')).map((a) => a.source_key);
     expect(articles).toContain('fine/article.txt');
     expect(articles).toContain(SEED_KEY);
+
+    // Fixed and uploaded again: its row goes, so nothing says the file is bad any more.
+    await upload('broken/article.json', '{"title": "Visite", "text": "Le ministre marocain est arrivé à Dakar.", "published": "2024-05-02"}');
+    await bucket.idle();
+    expect((await table('rejected.csv')).map((r) => r.source_key)).not.toContain('broken/article.json');
+    expect((await table('articles.csv')).map((a) => a.source_key)).toContain('broken/article.json');
+  });
+
+  it('drops the rejected.csv row of a bad file once it is deleted', async () => {
+    await upload('broken/empty.txt', '');
+    await bucket.idle();
+    expect((await table('rejected.csv')).filter((r) => r.source_key === 'broken/empty.txt').map((r) => r.reason)).toEqual(['empty']);
+    await remove('broken/empty.txt');
+    await bucket.idle();
+    expect((await table('rejected.csv')).map((r) => r.source_key)).not.toContain('broken/empty.txt');
+  });
+
+  it('counts the reports an earlier version left under rejected/ (npm run dev points them out) and leaves them alone', async () => {
+    expect(await countLegacyReports(bucket.client, bucket.buckets.upload)).toBe(0);
+    await bucket.client.send(new PutObjectCommand({ Bucket: bucket.buckets.upload, Key: 'rejected/old/article.json.json', Body: '{"rejections": []}' }));
+    await bucket.idle();
+    expect(await countLegacyReports(bucket.client, bucket.buckets.upload)).toBe(1);
+    expect(await uploaded('rejected/old/article.json.json')).toBe('{"rejections": []}');
+    await bucket.client.send(new DeleteObjectCommand({ Bucket: bucket.buckets.upload, Key: 'rejected/old/article.json.json' }));
+    expect(await countLegacyReports(bucket.client, bucket.buckets.upload)).toBe(0);
   });
 
   it('publishes 50 concurrent uploads: all 50 articles, no duplicate ids', async () => {

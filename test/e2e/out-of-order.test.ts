@@ -112,8 +112,10 @@ interface Outcome {
   readonly datasets: BucketSnapshot;
   /** Markers and rejections of the working bucket (records/ is a cache of content hashes, left out). */
   readonly markers: BucketSnapshot;
-  /** Reports under rejected/ of the upload bucket. */
-  readonly reports: BucketSnapshot;
+  /** What could not be read in each upload, as kept under rejections/ of the working bucket. */
+  readonly rejections: BucketSnapshot;
+  /** Keys of the upload bucket outside incoming/: normalise writes nothing there, so none. */
+  readonly besideUploads: readonly string[];
 }
 
 async function outcome(): Promise<Outcome> {
@@ -121,20 +123,20 @@ async function outcome(): Promise<Outcome> {
   return {
     datasets: await snapshotBucket(s3.client, DATASETS),
     markers: new Map([...work].filter(([key]) => !key.startsWith('records/'))),
-    reports: await snapshotBucket(s3.client, UPLOAD, 'rejected/'),
+    rejections: new Map([...work].filter(([key]) => key.startsWith('rejections/'))),
+    besideUploads: [...(await snapshotBucket(s3.client, UPLOAD)).keys()].filter((key) => !key.startsWith('incoming/')),
   };
 }
 
 /**
- * A clean run over the upload bucket as it is now: working and datasets buckets and reports
- * emptied, one event per upload (the upload put again, same bytes) delivered once, in key
- * order, then one publication.
+ * A clean run over the upload bucket as it is now: working and datasets buckets emptied,
+ * one event per upload (the upload put again, same bytes) delivered once, in key order,
+ * then one publication.
  */
 async function cleanRun(): Promise<Outcome> {
   const uploads = await snapshotBucket(s3.client, UPLOAD, 'incoming/');
   await emptyBucket(s3.client, WORK);
   await emptyBucket(s3.client, DATASETS);
-  await emptyBucket(s3.client, UPLOAD, 'rejected/');
   sent.normalise.length = 0;
   sent.publish.length = 0;
   for (const [key, bytes] of uploads) await deliver(await put(key.slice('incoming/'.length), bytes));
@@ -150,8 +152,8 @@ async function expectSameAsCleanRun(): Promise<Outcome & { emptiedPartitions: st
   const { differences, emptiedPartitions } = differencesFromCleanRun(published.datasets, clean.datasets);
   expect(differences, 'published files against a clean run').toEqual([]);
   expect([...published.markers.keys()], 'markers and rejections of the working bucket').toEqual([...clean.markers.keys()]);
-  expect([...published.reports.keys()], 'reports under rejected/').toEqual([...clean.reports.keys()]);
-  for (const [key, bytes] of clean.reports) expect(published.reports.get(key)?.toString('utf8'), key).toBe(bytes.toString('utf8'));
+  for (const [key, bytes] of clean.rejections) expect(published.rejections.get(key)?.toString('utf8'), key).toBe(bytes.toString('utf8'));
+  expect(published.besideUploads, 'objects written to the upload bucket').toEqual([]);
   return { ...published, emptiedPartitions };
 }
 

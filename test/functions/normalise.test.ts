@@ -1,11 +1,13 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeEventKey } from '../../cli/local-bucket/notifications.js';
-import { handler } from '../../functions/normalise.js';
+import { handler as normaliseHandler } from '../../functions/normalise.js';
 import { logger } from '../../functions/runtime/observability.js';
 import { processObject } from '../../src/pipeline.js';
+import type { Rejection } from '../../src/article/article.js';
 import { RecordStore } from '../../src/records/record-store.js';
 import { S3Storage } from '../../src/storage/s3-storage.js';
 import { fixture, sqsEvent } from '../helpers/events.js';
@@ -85,8 +87,29 @@ async function keys(storage: S3Storage, prefix: string): Promise<string[]> {
 
 const sourcesOf = async (sourceKey: string): Promise<string[]> => store.articleIdsOf(sourceKey);
 
+/** Requests that would change the upload bucket: object puts, copies, deletes, multi-deletes (POST ?delete). */
+const UPLOAD_WRITE = new RegExp(`^(PUT|POST|DELETE) /${UPLOAD}(/|$)`);
+
+/**
+ * The handler, checked on every call to write nothing to the upload bucket: normalise only
+ * reads it (its role grants no write there, test/infra/least-privilege.test.ts).
+ */
+async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+  const before = s3.requests.length;
+  const result = await normaliseHandler(event);
+  expect(s3.requests.slice(before).filter((r) => UPLOAD_WRITE.test(r)), 'requests that change the upload bucket').toEqual([]);
+  return result;
+}
+
+/** The rejections working storage keeps for an upload key, where rejected.csv is published from; undefined when none. */
+async function rejectionsOf(sourceKey: string): Promise<Rejection[] | undefined> {
+  const key = `rejections/${encodeURIComponent(sourceKey)}.json`;
+  if ((await work.head(key)) === undefined) return undefined;
+  return JSON.parse(await text(WORK, key)) as Rejection[];
+}
+
 describe('normalise handler', () => {
-  it('records the seed from the put fixture: records, markers, no report', async () => {
+  it('records the seed from the put fixture: records, markers, no rejection', async () => {
     await s3.client.send(new PutObjectCommand({ Bucket: UPLOAD, Key: 'incoming/000_c6b8037a3e0ee50b.txt', Body: SEED }));
     const result = await handler(sqsEvent([fixture('s3-put.json')]));
     expect(result).toEqual({ batchItemFailures: [] });
@@ -103,7 +126,7 @@ describe('normalise handler', () => {
     expect(stored).not.toHaveProperty('sourceKeys');
     expect((stored.events as unknown[]).length).toBe(4);
     expect((stored.agreements as unknown[]).length).toBe(2);
-    expect(await keys(uploads, 'rejected/')).toEqual([]);
+    expect(await keys(uploads, '')).toEqual(['incoming/000_c6b8037a3e0ee50b.txt']);
   });
 
   it('rewrites identical bytes when the event is delivered again', async () => {
@@ -126,23 +149,34 @@ describe('normalise handler', () => {
     expect(await keys(work, `sources/${ids[0]}/`)).toContain(`sources/${ids[0]}/${encodeURIComponent('dossiers 2022/Algérie + Azerbaïdjan (visite).txt')}`);
   });
 
-  it('rejects a bad file with a report under rejected/, leaving the upload as it was', async () => {
+  it('keeps what is wrong with a bad file in working storage, writing nothing beside the upload', async () => {
     const bad = '{"title": "Visite", "text": "Le ministre"\n  "published": "2024-05-02"}';
     const event = await upload('incoming/bad/article.json', bad);
     expect((await handler(sqsEvent([event]))).batchItemFailures).toEqual([]);
 
-    const report = JSON.parse(await text(UPLOAD, 'rejected/bad/article.json.json')) as Record<string, unknown>;
-    expect(report).toMatchObject({ key: 'incoming/bad/article.json', sourceKey: 'bad/article.json', articlesAccepted: 0 });
-    expect(report.rejections).toEqual([expect.objectContaining({ reason: 'malformed-json', line: 2, column: expect.any(Number) as number, message: expect.any(String) as string })]);
-    expect(await text(UPLOAD, 'incoming/bad/article.json')).toBe(bad);
+    // What rejected.csv is published from: the reason, a message to act on, line and column.
     expect(await keys(work, 'rejections/')).toEqual([`rejections/${encodeURIComponent('bad/article.json')}.json`]);
+    expect(await rejectionsOf('bad/article.json')).toEqual([
+      { sourceKey: 'bad/article.json', reason: 'malformed-json', message: expect.any(String) as string, line: 2, column: expect.any(Number) as number },
+    ]);
+    expect(await text(UPLOAD, 'incoming/bad/article.json')).toBe(bad);
+    expect((await keys(uploads, '')).filter((key) => !key.startsWith('incoming/'))).toEqual([]);
 
-    // Fixed and uploaded again: the report and the rejection go.
+    // Fixed and uploaded again: the rejection goes, so nothing says the file is bad any more.
     const fixed = await upload('incoming/bad/article.json', '{"title": "Visite", "text": "Le ministre marocain est arrivé à Dakar.", "published": "2024-05-02"}');
     await handler(sqsEvent([fixed]));
-    expect(await keys(uploads, 'rejected/')).toEqual([]);
+    expect(await rejectionsOf('bad/article.json')).toBeUndefined();
     expect(await keys(work, 'rejections/')).toEqual([]);
     expect(await sourcesOf('bad/article.json')).toHaveLength(1);
+  });
+
+  it('forgets the rejections of a bad upload once it is deleted', async () => {
+    await handler(sqsEvent([await upload('incoming/bad/deleted.txt', '')]));
+    expect((await rejectionsOf('bad/deleted.txt'))?.map((r) => r.reason)).toEqual(['empty']);
+
+    await handler(sqsEvent([await remove('incoming/bad/deleted.txt')]));
+    expect(await rejectionsOf('bad/deleted.txt')).toBeUndefined();
+    expect(await keys(work, 'rejections/')).toEqual([]);
   });
 
   it('rejects an object over MAX_BYTES from the size in the event, without reading it', async () => {
@@ -152,12 +186,11 @@ describe('normalise handler', () => {
     await handler(sqsEvent([event]));
     const requests = s3.requests.slice(before);
     expect(requests).not.toContain(`GET /${UPLOAD}/incoming/big.txt`);
-    const report = JSON.parse(await text(UPLOAD, 'rejected/big.txt.json')) as { rejections: { reason: string; message: string }[] };
-    expect(report.rejections).toEqual([{ reason: 'too-large', message: `${Buffer.byteLength(big)} bytes is over the limit of ${MAX_BYTES} bytes; not read` }]);
+    expect(await rejectionsOf('big.txt')).toEqual([{ sourceKey: 'big.txt', reason: 'too-large', message: `${Buffer.byteLength(big)} bytes is over the limit of ${MAX_BYTES} bytes; not read` }]);
     expect(await sourcesOf('big.txt')).toEqual([]);
   });
 
-  it('removes what a deleted upload contributed, and its report', async () => {
+  it('removes what a deleted upload contributed', async () => {
     const event = await upload('incoming/gone.txt', `${SEED.toString('utf8')}\n\nUne phrase de plus.`);
     await handler(sqsEvent([event]));
     const [id] = await sourcesOf('gone.txt');
@@ -184,7 +217,7 @@ describe('normalise handler', () => {
     const first = await upload('incoming/changing.txt', `${SEED.toString('utf8')}\n\nPremière version.`);
     await upload('incoming/changing.txt', second);
     await handler(sqsEvent([first]));
-    const expected = processObject('changing.txt', Buffer.from(second)).records[0]?.articleId;
+    const expected = (await processObject('changing.txt', Buffer.from(second))).records[0]?.articleId;
     expect(await sourcesOf('changing.txt')).toEqual([expected]);
   });
 
@@ -212,22 +245,29 @@ describe('normalise handler', () => {
     expect((await keys(work, '')).length).toBe(before);
   });
 
-  it('logs JSON lines that carry the object key and the article id', async () => {
+  it('logs JSON lines that carry the object key, the article id, and what is wrong with a bad upload', async () => {
     const lines: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    const capture = (chunk: string | Uint8Array): boolean => {
       lines.push(String(chunk));
       return true;
-    });
+    };
+    // Warnings and errors go to stderr.
+    const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
     logger.setLogLevel('INFO');
     try {
       await handler(sqsEvent([await upload('incoming/logged.txt', `${SEED.toString('utf8')}\n\nJournal.`)]));
+      await handler(sqsEvent([await upload('incoming/logged-bad.jsonl', '{"text": "Le ministre est arrivé à Dakar."}\n{"text": \n')]));
     } finally {
       logger.setLogLevel('SILENT');
-      spy.mockRestore();
+      for (const spy of spies) spy.mockRestore();
     }
     const entries = lines.flatMap((l) => l.split('\n')).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
     const [id] = await sourcesOf('logged.txt');
     expect(entries).toContainEqual(expect.objectContaining({ level: 'INFO', message: 'article recorded', objectKey: 'incoming/logged.txt', articleId: id, service: expect.any(String) as string }));
     expect(entries).toContainEqual(expect.objectContaining({ message: 'upload recorded', objectKey: 'incoming/logged.txt', articles: 1 }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ level: 'WARN', message: 'upload rejected', objectKey: 'incoming/logged-bad.jsonl', reason: 'malformed-json', line: 2, column: expect.any(Number) as number }),
+    );
+    expect(entries).toContainEqual(expect.objectContaining({ message: 'upload recorded', objectKey: 'incoming/logged-bad.jsonl', articles: 1, rejections: 1 }));
   });
 });

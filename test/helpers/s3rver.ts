@@ -26,12 +26,8 @@ export interface LocalS3 {
  */
 export async function startS3rver(buckets: readonly string[] = []): Promise<LocalS3> {
   const directory = await mkdtemp(path.join(tmpdir(), 'entente-s3rver-'));
-  const s3 = await startS3Server({ port: 0, directory, silent: process.env.S3RVER_LOG !== '1' });
   const requests: string[] = [];
-  s3.server.middleware.unshift(async (ctx, next) => {
-    requests.push(`${ctx.method} ${decodeURIComponent(ctx.path)}`);
-    await next();
-  });
+  const s3 = await startS3Server({ port: 0, directory, silent: process.env.S3RVER_LOG !== '1', onRequest: (request) => requests.push(request) });
   const client = createS3Client({ endpoint: s3.endpoint, forcePathStyle: true, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const createBucket = async (name: string): Promise<void> => {
     await client.send(new CreateBucketCommand({ Bucket: name }));

@@ -1,7 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES as CORE_MAX_BYTES } from '../../src/article/read-object.js';
-import { DEFAULT_REPORT_PREFIX } from '../../src/ingest/ingest.js';
 import { PUBLISH_TRIGGER_PREFIXES as CORE_TRIGGER_PREFIXES, WORK_PREFIXES as CORE_WORK_PREFIXES } from '../../src/records/record-store.js';
 import { DEFAULT_INCOMING_PREFIX, readNormaliseEnv, readPublishEnv } from '../../functions/runtime/env.js';
 import { checkBaseUri, checkPrefix } from '../../infra/constructs/checks.js';
@@ -15,7 +14,6 @@ import {
   pipelineEnvironment,
   PUBLISH_READ_PREFIXES,
   PUBLISH_TRIGGER_PREFIXES,
-  REJECTED_PREFIX,
   stackDefaults,
   WORK_PREFIX_PURPOSE,
   WORK_PREFIXES,
@@ -27,7 +25,6 @@ describe('the handler contract the CDK app and the handlers share', () => {
   it('uses the core and handlers’ own prefixes and size limit', () => {
     expect(DEFAULT_MAX_BYTES).toBe(CORE_MAX_BYTES);
     expect(INCOMING_PREFIX).toBe(DEFAULT_INCOMING_PREFIX);
-    expect(REJECTED_PREFIX).toBe(DEFAULT_REPORT_PREFIX);
     expect([...WORK_PREFIXES].sort()).toEqual(Object.values(CORE_WORK_PREFIXES).sort());
     expect([...PUBLISH_TRIGGER_PREFIXES].sort()).toEqual([...CORE_TRIGGER_PREFIXES].sort());
     expect(Object.keys(WORK_PREFIX_PURPOSE).sort()).toEqual([...WORK_PREFIXES].sort());

@@ -54,7 +54,10 @@ const BUCKET_WRITES = [
 const EVENT_SOURCE_ACTIONS = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 const OTHER_QUEUE_ACTIONS = ['sqs:SendMessage', 'sqs:PurgeQueue', 'sqs:SetQueueAttributes', 'sqs:DeleteQueue', 'sqs:StartMessageMoveTask', 'sqs:AddPermission'];
 
-/** Keys the tests probe each bucket with: an upload, a report, a working object, a published file, a root file, something else. */
+/**
+ * Keys the tests probe each bucket with: an upload, where earlier versions wrote a report
+ * beside it, a working object, a published file, a root file, something else.
+ */
 const SAMPLE_KEYS = [
   'incoming/article.txt',
   'incoming/folder/article.json',
@@ -148,18 +151,30 @@ describe.each([
       expect(allowedOnObjects(s, s.normalise, s.buckets.work, ['s3:PutObject'], ['anything-else', 'events.csv', 'incoming/article.txt'])).toEqual([]);
     });
 
-    it('cannot write, delete, tag or re-permission an upload, nor put anything in the upload bucket but its own reports under rejected/', () => {
-      expect(allowedOnObjects(s, s.normalise, s.buckets.upload, OBJECT_WRITES)).toEqual([
-        // The one documented exception: the JSON report on a refused upload, and its removal.
-        's3:PutObject rejected/article.txt.json',
-        's3:DeleteObject rejected/article.txt.json',
-      ]);
+    it('can do nothing to the upload bucket but read it: no write, delete, tag or re-permission of any object, anywhere in it', () => {
+      expect(allowedOnObjects(s, s.normalise, s.buckets.upload, OBJECT_WRITES)).toEqual([]);
       for (const key of ['incoming/article.txt', 'incoming/folder/article.json']) {
         expect(s.access.allowedActions(s.normalise, s.access.objectArn(s.buckets.upload, key)), key).toEqual(['s3:GetObject']);
       }
-      // Not even an old version of an upload: versions are the upload bucket's undo.
-      expect(s.access.may(s.normalise, 's3:GetObjectVersion', s.access.objectArn(s.buckets.upload, 'incoming/article.txt'))).toBe(false);
+      // It reads the uploads and nothing else there, and not even an old version of an upload: versions are the upload bucket's undo.
+      expect(allowedOnObjects(s, s.normalise, s.buckets.upload, OBJECT_READS)).toEqual(['s3:GetObject incoming/article.txt', 's3:GetObject incoming/folder/article.json']);
       expect(allowedOnBucket(s, s.normalise, s.buckets.upload, BUCKET_WRITES)).toEqual([]);
+      // Every statement of its own that reaches the upload bucket grants reads only.
+      const reaching = s.access.identityStatements(roleId(s.normalise)).filter((st) => (st.resources ?? []).some((r) => patternReachesBucket(r, s.access.arn(s.buckets.upload))));
+      expect(reaching.length).toBeGreaterThan(0);
+      for (const st of reaching) expect((st.actions ?? []).filter((a) => a !== 's3:GetObject' && a !== 's3:ListBucket'), st.source).toEqual([]);
+    });
+
+    it('keeps what it could not read in an upload in the working bucket, under rejections/, where publish reads it for rejected.csv and is woken by its changes', () => {
+      const key = `rejections/${encodeURIComponent('incoming/folder/article.json')}.json`;
+      for (const action of ['s3:PutObject', 's3:DeleteObject', 's3:GetObject']) {
+        expect(s.access.may(s.normalise, action, s.access.objectArn(s.buckets.work, key)), action).toBe(true);
+      }
+      expect(s.access.may(s.publish, 's3:GetObject', s.access.objectArn(s.buckets.work, key))).toBe(true);
+      expect(queuesNotified(s, s.buckets.work, key)).toEqual({ created: [s.queues.publish], removed: [s.queues.publish] });
+      // In the upload bucket only the uploads are watched, by normalise alone.
+      expect(queuesNotified(s, s.buckets.upload, 'incoming/article.txt')).toEqual({ created: [s.queues.normalise], removed: [s.queues.normalise] });
+      expect(queuesNotified(s, s.buckets.upload, 'rejected/article.txt.json')).toEqual({ created: [], removed: [] });
     });
 
     it('cannot write to, delete from or reconfigure the datasets bucket', () => {
@@ -310,8 +325,8 @@ describe.each([
       expect(rolesThat('s3:GetObject', s.access.objectArn(s.buckets.upload, 'incoming/article.txt'))).toEqual([roleId(s.normalise)]);
     });
 
-    it('no role can put an upload, and only the stack teardown of a dev stage may delete one', () => {
-      expect(rolesThat('s3:PutObject', s.access.objectArn(s.buckets.upload, 'incoming/article.txt'))).toEqual([]);
+    it('no role can put an object anywhere in the upload bucket, and only the stack teardown of a dev stage may delete one', () => {
+      for (const key of SAMPLE_KEYS) expect(rolesThat('s3:PutObject', s.access.objectArn(s.buckets.upload, key)), key).toEqual([]);
       const deleters = rolesThat('s3:DeleteObject', s.access.objectArn(s.buckets.upload, 'incoming/article.txt'));
       if (s.stack.stage === 'dev') expect(deleters).toEqual([expect.stringMatching(/^CustomS3AutoDeleteObjects/)]);
       else expect(deleters).toEqual([]);
@@ -322,6 +337,40 @@ describe.each([
     });
   });
 });
+
+/**
+ * The queues the bucket's notification configuration (Custom::S3BucketNotifications) sends
+ * the creation and the removal of `key` to, by logical id.
+ */
+function queuesNotified(s: Subject, bucket: string, key: string): { created: string[]; removed: string[] } {
+  interface FilterRule {
+    Name: string;
+    Value: string;
+  }
+  interface QueueConfiguration {
+    Events: string[];
+    Filter?: { Key?: { FilterRules?: FilterRule[] } };
+    QueueArn: unknown;
+  }
+  const configurations = Object.values(s.json.Resources)
+    .filter((r) => r.Type === 'Custom::S3BucketNotifications' && s.access.resolve(r.Properties?.BucketName) === s.access.resolve({ Ref: bucket }))
+    .flatMap((r) => ((r.Properties?.NotificationConfiguration as { QueueConfigurations?: QueueConfiguration[] } | undefined)?.QueueConfigurations ?? []));
+  const queueOf = (arn: unknown): string => {
+    const id = Object.keys(s.json.Resources).find((candidate) => s.json.Resources[candidate]?.Type === 'AWS::SQS::Queue' && s.access.arn(candidate) === s.access.resolve(arn));
+    if (id === undefined) throw new Error(`no queue of the template has the ARN ${JSON.stringify(arn)}`);
+    return id;
+  };
+  const matches = (c: QueueConfiguration): boolean =>
+    (c.Filter?.Key?.FilterRules ?? []).every((rule) => {
+      const name = rule.Name.toLowerCase();
+      if (name === 'prefix') return key.startsWith(rule.Value);
+      if (name === 'suffix') return key.endsWith(rule.Value);
+      throw new Error(`unknown filter rule ${rule.Name}`);
+    });
+  const notified = (event: string): string[] =>
+    [...new Set(configurations.filter((c) => matches(c) && c.Events.some((e) => wildcardMatch(e, event))).map((c) => queueOf(c.QueueArn)))].sort();
+  return { created: notified('s3:ObjectCreated:Put'), removed: notified('s3:ObjectRemoved:Delete') };
+}
 
 function roleId(principal: Principal): string {
   if (!('role' in principal)) throw new Error('not a role');

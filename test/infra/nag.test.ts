@@ -84,7 +84,6 @@ describe('the acknowledged cdk-nag rules', () => {
       'AwsSolutions-IAM5[Resource::<bucket>/by-key/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/incoming/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/records/*]',
-      'AwsSolutions-IAM5[Resource::<bucket>/rejected/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/rejections/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/sources/*]',
       'AwsSolutions-L1',

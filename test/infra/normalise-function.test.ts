@@ -5,7 +5,7 @@ import type { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BYTES, REPO_ROOT, VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/defaults.js';
+import { DEFAULT_MAX_BYTES, LAZY_MODULES, REPO_ROOT, VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/defaults.js';
 import { InvalidPropsError } from '../../infra/constructs/errors.js';
 import { NormaliseFunction } from '../../infra/constructs/normalise-function.js';
 import type { NormaliseFunctionProps } from '../../infra/constructs/normalise-function.js';
@@ -60,14 +60,22 @@ describe('NormaliseFunction', () => {
     });
   });
 
-  it('is bundled by the local esbuild into one minified ES module with its source map', () => {
+  it('is bundled by the local esbuild into one minified ES module with its source map, the lazy modules beside it', () => {
     const { dir, files } = bundleFiles(outdir, stack, 'Normalise/Function/Code');
-    expect(files).toEqual(['index.mjs', 'index.mjs.map']);
+    expect(files).toEqual(['html-dom.js', 'html-dom.js.map', 'index.mjs', 'index.mjs.map', 'language-model.js', 'language-model.js.map', 'package.json']);
     const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
     expect(code.startsWith("import { createRequire } from 'node:module';")).toBe(true);
     expect(code).toContain('//# sourceMappingURL=index.mjs.map');
     // Minified: esbuild's unminified output indents statements by two spaces; minified code has none.
     expect(code).not.toMatch(/^\s{2,}(const|let|var|function|return|if)\b/m);
+    // Each lazy module is imported by index.mjs, not bundled into it, and is a minified ES module itself.
+    expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
+    for (const { specifier } of LAZY_MODULES) {
+      expect(code).toContain(`import("${specifier}")`);
+      const lazy = readFileSync(path.join(dir, path.basename(specifier)), 'utf8');
+      expect(lazy).toContain(`//# sourceMappingURL=${path.basename(specifier)}.map`);
+      expect(lazy).not.toMatch(/^\s{2,}(const|let|var|function|return|if)\b/m);
+    }
   });
 
   it('logs to its own log group, kept for a month', () => {
@@ -159,17 +167,16 @@ describe('NormaliseFunction', () => {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     });
 
-    it('may only read uploads under incoming/, and read, write and delete reports under rejected/', () => {
+    it('may only read uploads under incoming/, and nothing else of the upload bucket', () => {
       expect(statements()).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ Effect: 'Allow', Action: 's3:GetObject', Resource: objectsArn(buckets.upload, 'incoming/*') }),
-          expect.objectContaining({
-            Effect: 'Allow',
-            Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
-            Resource: objectsArn(buckets.upload, 'rejected/*'),
-          }),
-        ]),
+        expect.arrayContaining([expect.objectContaining({ Effect: 'Allow', Action: 's3:GetObject', Resource: objectsArn(buckets.upload, 'incoming/*') })]),
       );
+      // Every statement that names the upload bucket: the read above and the listing; no write anywhere in it.
+      const naming = statements().filter((s) => JSON.stringify(resourcesOf(s)).includes(`"${logicalId(buckets.upload)}"`));
+      expect(naming.map((s) => [s.Action, s.Resource])).toEqual([
+        ['s3:GetObject', objectsArn(buckets.upload, 'incoming/*')],
+        ['s3:ListBucket', [arnOf(buckets.upload), arnOf(buckets.work)]],
+      ]);
     });
 
     it('may list the upload and working buckets (a missing key is then a 404, not a 403), nothing else', () => {
@@ -221,7 +228,6 @@ describe('NormaliseFunction props are checked before anything is built', () => {
     ['a base URI without a trailing slash', { baseUri: 'https://data.example.org/entente' }],
     ['a base URI that is not http(s)', { baseUri: 'ftp://data.example.org/' }],
     ['an incoming prefix without a trailing slash', { incomingPrefix: 'incoming' }],
-    ['an incoming prefix that overlaps the rejection reports', { incomingPrefix: 'rejected/' }],
     ['a batch above 10 without a batching window', { batchSize: 11 }],
     ['a timeout over 15 minutes', { timeout: Duration.minutes(16) }],
     ['a size limit of zero', { maxBytes: 0 }],
