@@ -17,7 +17,7 @@ if (!file) {
   process.stderr.write('usage: npx tsx scripts/explain.ts FILE\n');
   process.exit(2);
 }
-const { articles, rejections } = readObject(path.basename(file), await readFile(file));
+const { articles, rejections } = await readObject(path.basename(file), await readFile(file));
 for (const r of rejections) console.log(`rejected: ${r.reason}: ${r.message}`);
 for (const article of articles) {
   const locale = localeFor(article.language);

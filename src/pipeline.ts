@@ -7,7 +7,8 @@ import type { Storage } from './storage/storage.js';
 
 /**
  * The one sequence both doors (CLI, Lambda handlers) call:
- *   processObject: bytes of one upload → article records + rejections (pure, no I/O)
+ *   processObject: bytes of one upload → article records + rejections (no I/O but the
+ *                  on-demand import of the reader's heavy parts: see readObject)
  *   publish:       every article's records → the dataset files in a Storage (src/publish.ts)
  */
 export interface PipelineOptions {
@@ -23,8 +24,8 @@ export interface ObjectOutcome {
   readonly rejections: Rejection[];
 }
 
-export function processObject(sourceKey: string, bytes: Uint8Array, options: PipelineOptions = {}): ObjectOutcome {
-  const read = readObject(sourceKey, bytes, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+export async function processObject(sourceKey: string, bytes: Uint8Array, options: PipelineOptions = {}): Promise<ObjectOutcome> {
+  const read = await readObject(sourceKey, bytes, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
   const records: ArticleRecords[] = [];
   const rejections: Rejection[] = [...read.rejections];
   for (const article of read.articles) {
@@ -72,7 +73,7 @@ export async function processStorage(
   const rejections: Rejection[] = [];
   for (const [index, object] of objects.entries()) {
     const outcome: ObjectOutcome =
-      object.size > maxBytes ? tooLargeOutcome(object.key, object.size, maxBytes) : processObject(object.key, await input.get(object.key), options);
+      object.size > maxBytes ? tooLargeOutcome(object.key, object.size, maxBytes) : await processObject(object.key, await input.get(object.key), options);
     records.push(...outcome.records);
     rejections.push(...outcome.rejections);
     options.onProgress?.({ index, total: objects.length, outcome });

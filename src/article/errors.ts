@@ -147,6 +147,24 @@ export class InvalidReaderOptionError extends RangeError {
   }
 }
 
+/**
+ * A part of the reader that is loaded only when needed (the HTML reader's DOM stack, eld's
+ * language model) could not be loaded: a fault of the deployment, not of the object. Never
+ * turned into a rejection: it propagates out of `readObject`, so that the upload is retried
+ * (and alarms) rather than published as unreadable.
+ */
+export class ReaderModuleError extends Error {
+  /** What could not be loaded, e.g. 'the HTML reader (linkedom, Readability)'. */
+  readonly what: string;
+
+  constructor(what: string, cause: unknown) {
+    const why = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    super(`could not load ${what}: ${clip(why, 300)}`, { cause });
+    this.name = 'ReaderModuleError';
+    this.what = what;
+  }
+}
+
 // Messages end up in UTF-8 reports and CSV cells: no lone surrogate, no unbounded length.
 function capMessage(message: string): string {
   return clip(toWellFormed(message), MAX_MESSAGE_CHARS);

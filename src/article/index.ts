@@ -10,6 +10,7 @@ export {
   InvalidUtf8Error,
   LimitExceededError,
   MalformedJsonError,
+  ReaderModuleError,
   TooLargeError,
   UnknownExtensionError,
 } from './errors.js';

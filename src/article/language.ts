@@ -1,38 +1,46 @@
-// The extra-small database (~0.95 MB of JS, ~270 ms to import, ~1 ms per detection) tells
-// the 60 eld languages apart as well as the larger ones on article-length text (same results
-// on the dev corpus, and on French/English/Spanish/German/Italian/Portuguese samples), at
-// about half the memory of 'medium'. The static entry is used because detection must stay
-// synchronous: the dynamic entry's `load()` is async and would force `readObject` to be too.
-import { eld } from 'eld/extrasmall';
+import { ReaderModuleError } from './errors.js';
+import type { eld as Eld } from './language-model.js';
 
-type Detector = typeof eld;
+type Detector = typeof Eld;
 
 /** eld itself only looks at the first 1,000 characters; two windows cover ~2,000. */
 const WINDOW = 1_000;
 const WINDOWS = 2;
 
-let detector: Detector | undefined;
+let detector: Promise<Detector> | undefined;
 
-// A private instance so that another module calling setLanguageSubset() on the shared
-// global `eld` cannot change what articles are detected as. Built on first use only.
-function getDetector(): Detector {
-  if (detector === undefined) {
-    detector = eld.newInstance();
-    // Strips URLs, e-mail addresses and numbers, which say nothing about the language.
-    detector.enableTextCleanup(true);
-  }
+// Imported the first time a text needs it (the import is what costs: see language-model.ts),
+// so a cold start and every plainly French or English article go without it. A private
+// instance so that another module calling setLanguageSubset() on the shared global `eld`
+// cannot change what articles are detected as. A failed import is the deployment's fault,
+// not the text's: it rejects with ReaderModuleError (which readObject lets through) and is
+// not kept, so the next text tries again.
+function getDetector(): Promise<Detector> {
+  detector ??= import('./language-model.js').then(
+    ({ eld }) => {
+      const d = eld.newInstance();
+      // Strips URLs, e-mail addresses and numbers, which say nothing about the language.
+      d.enableTextCleanup(true);
+      return d;
+    },
+    (error: unknown) => {
+      detector = undefined;
+      throw new ReaderModuleError("eld's language model", error);
+    },
+  );
   return detector;
 }
 
 /*
  * French and English, the two languages the extractor reads and nearly every article is in,
- * are told from their function words before eld is asked (eld takes about 1 ms an article).
- * The head eld would read (its windows) is called French (English) only when its words
- * leave no doubt: at least MIN_WORDS of them, FR_WORDS (EN_WORDS) at least MIN_SHARE of
- * them, and both the other list and the function words of nearby languages (OTHER_WORDS)
- * below MAX_FOREIGN_SHARE. Anything else (another language, a mix, a list of names, a short
- * text) goes to eld exactly as before. On the dev and holdout corpora, the seeds and 3,000
- * generated articles, every text called here is called the same by eld.
+ * are told from their function words before eld is asked: eld's table takes ~0.95 MB and
+ * ~0.2 s to load, and eld about 1 ms an article. The head eld would read (its windows) is
+ * called French (English) only when its words leave no doubt: at least MIN_WORDS of them,
+ * FR_WORDS (EN_WORDS) at least MIN_SHARE of them, and both the other list and the function
+ * words of nearby languages (OTHER_WORDS) below MAX_FOREIGN_SHARE. Anything else (another
+ * language, a mix, a list of names, a short text) goes to eld, loaded then, exactly as
+ * before. On the dev and holdout corpora, the seeds and 3,000 generated articles, every
+ * text called here is called the same by eld.
  */
 const MIN_WORDS = 30;
 const MIN_SHARE = 0.2;
@@ -110,14 +118,17 @@ function windowsOf(text: string): string[] {
 /**
  * The ISO 639-1 code of `text`'s language, or 'und' when eld cannot tell it reliably (too
  * short, only numbers and URLs, a language eld does not know). Looks at the first ~2,000
- * characters only, so the cost does not grow with the article.
+ * characters only, so the cost does not grow with the article. Async because eld's model is
+ * imported on the first text that is not plainly French or English.
+ *
+ * @throws ReaderModuleError (as a rejection) when eld's model cannot be loaded.
  */
-export function detectLanguage(text: string): string {
+export async function detectLanguage(text: string): Promise<string> {
   const slices = windowsOf(text);
   const quick = frenchOrEnglish(slices.join(' '));
   if (quick !== undefined) return quick;
 
-  const d = getDetector();
+  const d = await getDetector();
   const reliable: { language: string; scores: Record<string, number> }[] = [];
   for (const slice of slices) {
     const result = d.detect(slice);

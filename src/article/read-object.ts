@@ -12,11 +12,12 @@ import {
   InvalidReaderOptionError,
   InvalidUtf8Error,
   LimitExceededError,
+  ReaderModuleError,
   TooLargeError,
   UnknownExtensionError,
 } from './errors.js';
 import { countStartTags } from './formats/html-bounds.js';
-import { readHtml } from './formats/html.js';
+import { loadHtmlReader, readHtml } from './formats/html.js';
 import { readJson } from './formats/json.js';
 import { readJsonLines } from './formats/jsonl.js';
 import { readSeedText } from './formats/seed-text.js';
@@ -60,23 +61,32 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * A failure of the reader itself becomes an `internal-error` rejection for the object or
  * the article it happened in, so one defect costs one file, not the batch.
  *
+ * Async because the heavy parts of the reader are imported on first use: the HTML reader
+ * for the first web page, eld's language model for the first text that is not plainly
+ * French or English (see LAZY_MODULES in infra/constructs/defaults.ts).
+ *
  * @throws InvalidReaderOptionError when a limit in `options` is not a positive whole number.
+ * @throws ReaderModuleError when a part of the reader cannot be loaded: the deployment's
+ *   fault, not the object's, so it is not made a rejection (the upload is retried instead).
  */
-export function readObject(sourceKey: string, bytes: Uint8Array, options: ReadObjectOptions = {}): ReadResult {
+export async function readObject(sourceKey: string, bytes: Uint8Array, options: ReadObjectOptions = {}): Promise<ReadResult> {
   const limits = resolveLimits(options);
+  // Outside the try: failing to load the reader is ours, not the object's.
+  if (READERS[extensionOf(sourceKey)] === readWebPage) await loadHtmlReader();
   let outcome: FormatReadResult;
   try {
     const reader = checkObject(sourceKey, bytes, limits.maxBytes);
     const text = decode(sourceKey, bytes);
     outcome = reader(sourceKey, text, limits, bytes.length);
   } catch (error) {
+    if (error instanceof ReaderModuleError) throw error;
     return { articles: [], rejections: [asReadError(sourceKey, error, 'on the object').toRejection()] };
   }
 
   const articles: Article[] = [];
   const rejections: Rejection[] = [];
   for (const entry of outcome.entries) {
-    const article = entry instanceof ArticleReadError ? entry : finishSafely(sourceKey, entry, limits);
+    const article = entry instanceof ArticleReadError ? entry : await finishSafely(sourceKey, entry, limits);
     if (article instanceof ArticleReadError) rejections.push(article.toRejection());
     else articles.push(article);
   }
@@ -101,10 +111,12 @@ function resolveLimits(options: ReadObjectOptions): ReaderLimits {
   };
 }
 
-function finishSafely(sourceKey: string, draft: ArticleDraft, limits: ReaderLimits): Article | ArticleReadError {
+async function finishSafely(sourceKey: string, draft: ArticleDraft, limits: ReaderLimits): Promise<Article | ArticleReadError> {
   try {
-    return finish(sourceKey, draft, limits);
+    return await finish(sourceKey, draft, limits);
   } catch (error) {
+    // eld's model failed to load: ours to fix, not this article's.
+    if (error instanceof ReaderModuleError) throw error;
     const which = draft.label === '' ? 'the article' : draft.label.replace(/: $/, '');
     return asReadError(sourceKey, error, `on ${which}`, draft.line === undefined ? {} : { line: draft.line });
   }
@@ -274,13 +286,13 @@ function readWebPage(sourceKey: string, html: string, limits: ReaderLimits, byte
   try {
     return readHtml(sourceKey, html);
   } catch (error) {
-    if (error instanceof ArticleReadError) throw error;
+    if (error instanceof ArticleReadError || error instanceof ReaderModuleError) throw error;
     const why = error instanceof Error ? error.message : String(error);
     throw new InvalidArticleError(sourceKey, `could not read the HTML content: ${clip(why, 200)}`, { cause: error });
   }
 }
 
-function finish(sourceKey: string, draft: ArticleDraft, limits: ReaderLimits): Article | ArticleReadError {
+async function finish(sourceKey: string, draft: ArticleDraft, limits: ReaderLimits): Promise<Article | ArticleReadError> {
   const long = firstLineOver(draft.text, limits.maxLineChars);
   if (long !== undefined) return lineTooLong(sourceKey, draft, long, limits.maxLineChars);
 
@@ -294,7 +306,7 @@ function finish(sourceKey: string, draft: ArticleDraft, limits: ReaderLimits): A
   }
 
   const stated = draft.language === undefined ? 'und' : normaliseLanguageTag(draft.language);
-  const language = stated !== 'und' ? stated : detectLanguage(text);
+  const language = stated !== 'und' ? stated : await detectLanguage(text);
   const title = draft.title === undefined ? '' : normaliseInline(draft.title);
   const publishedIso = draft.published === undefined ? '' : formatPartialDate(draft.published);
 

@@ -28,9 +28,9 @@ const NASTY: readonly (readonly [string, Uint8Array])[] = [
 ];
 
 describe('never throws', () => {
-  it.each(NASTY)('%s', (_name, input) => {
+  it.each(NASTY)('%s', async (_name, input) => {
     for (const key of KEYS) {
-      const result = readObject(key, input);
+      const result = await readObject(key, input);
       expect(Array.isArray(result.articles)).toBe(true);
       expect(Array.isArray(result.rejections)).toBe(true);
       for (const r of result.rejections) {
@@ -41,7 +41,7 @@ describe('never throws', () => {
     }
   });
 
-  it('a handful of seeded pseudo-random byte strings', () => {
+  it('a handful of seeded pseudo-random byte strings', async () => {
     // A fixed LCG so the bytes are the same on every run.
     let seed = 12345;
     const next = (): number => {
@@ -52,14 +52,14 @@ describe('never throws', () => {
       const buf = new Uint8Array(1 + (next() % 300));
       for (let i = 0; i < buf.length; i++) buf[i] = next() % 256;
       for (const key of KEYS) {
-        const r = readObject(key, buf);
+        const r = await readObject(key, buf);
         expect(r.articles.length + r.rejections.length).toBeGreaterThan(0);
       }
     }
   });
 
-  it('does not pollute Object.prototype', () => {
-    readObject('x.json', bytes('{"__proto__": {"polluted": true}, "text": "Fine text."}'));
+  it('does not pollute Object.prototype', async () => {
+    await readObject('x.json', bytes('{"__proto__": {"polluted": true}, "text": "Fine text."}'));
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });

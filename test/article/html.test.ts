@@ -18,9 +18,9 @@ function page(head: string, attrs = ''): string {
 }
 
 describe('HTML (.html, .htm)', () => {
-  it('reads the main text as paragraphs, without navigation or footer', () => {
+  it('reads the main text as paragraphs, without navigation or footer', async () => {
     // Readability drops the <h1> because it repeats the page title; the title is in Article.title.
-    const a = readOne('page.html', page('<title>Chile and India revive their joint commission | Example News</title>'));
+    const a = await readOne('page.html', page('<title>Chile and India revive their joint commission | Example News</title>'));
     expect(a.title).toBe('Chile and India revive their joint commission | Example News');
     expect(a.format).toBe('html');
     expect(a.text).toBe(PARAGRAPHS.join('\n\n'));
@@ -28,13 +28,13 @@ describe('HTML (.html, .htm)', () => {
     expect(a.text).not.toContain('All rights reserved');
   });
 
-  it('takes the title from og:title, then JSON-LD headline, then <title>', () => {
+  it('takes the title from og:title, then JSON-LD headline, then <title>', async () => {
     const og = '<meta property="og:title" content="OG title">';
     const ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD headline"}</script>';
     const title = '<title>Title element</title>';
-    expect(readOne('a.html', page(og + ld + title)).title).toBe('OG title');
-    expect(readOne('a.html', page(ld + title)).title).toBe('LD headline');
-    expect(readOne('a.html', page(title)).title).toBe('Title element');
+    expect((await readOne('a.html', page(og + ld + title))).title).toBe('OG title');
+    expect((await readOne('a.html', page(ld + title))).title).toBe('LD headline');
+    expect((await readOne('a.html', page(title))).title).toBe('Title element');
   });
 
   it.each([
@@ -45,59 +45,59 @@ describe('HTML (.html, .htm)', () => {
       { year: 2024, month: 4, day: 9 },
     ],
     ['<meta name="date" content="Tue, 09 Apr 2024 10:00:00 GMT">', { year: 2024, month: 4, day: 9 }],
-  ])('reads the publication date from %s', (head, expected) => {
-    expect(readOne('a.html', page(head)).published).toEqual(expected);
+  ])('reads the publication date from %s', async (head, expected) => {
+    expect((await readOne('a.html', page(head))).published).toEqual(expected);
   });
 
-  it('reads the date from <time datetime> in the body when the head has none', () => {
+  it('reads the date from <time datetime> in the body when the head has none', async () => {
     const html = page('').replace('<article>', '<article><time datetime="2024-04">April 2024</time>');
-    expect(readOne('a.html', html).published).toEqual({ year: 2024, month: 4 });
+    expect((await readOne('a.html', html)).published).toEqual({ year: 2024, month: 4 });
   });
 
-  it('prefers article:published_time over a <time> in the body', () => {
+  it('prefers article:published_time over a <time> in the body', async () => {
     const html = page('<meta property="article:published_time" content="2024-04-09">').replace(
       '<article>',
       '<article><time datetime="2020-01-01">old</time>',
     );
-    expect(readOne('a.html', html).published).toEqual({ year: 2024, month: 4, day: 9 });
+    expect((await readOne('a.html', html)).published).toEqual({ year: 2024, month: 4, day: 9 });
   });
 
-  it('reads the canonical URL, falling back to og:url', () => {
-    expect(readOne('a.html', page('<link rel="canonical" href="https://example.org/a">')).url).toBe('https://example.org/a');
-    expect(readOne('a.html', page('<meta property="og:url" content="https://example.org/og">')).url).toBe('https://example.org/og');
+  it('reads the canonical URL, falling back to og:url', async () => {
+    expect((await readOne('a.html', page('<link rel="canonical" href="https://example.org/a">'))).url).toBe('https://example.org/a');
+    expect((await readOne('a.html', page('<meta property="og:url" content="https://example.org/og">'))).url).toBe('https://example.org/og');
     // A relative canonical is resolved against og:url rather than dropped.
     expect(
-      readOne('a.html', page('<link rel="canonical" href="/b"><meta property="og:url" content="https://example.org/og">')).url,
+      (await readOne('a.html', page('<link rel="canonical" href="/b"><meta property="og:url" content="https://example.org/og">'))).url,
     ).toBe('https://example.org/b');
   });
 
-  it('reads the language from <html lang>, og:locale, content-language or JSON-LD inLanguage', () => {
-    expect(readOne('a.html', page('', ' lang="es-ES"'))).toMatchObject({ language: 'es', languageSource: 'metadata' });
-    expect(readOne('a.html', page('<meta property="og:locale" content="de_DE">')).language).toBe('de');
-    expect(readOne('a.html', page('<meta http-equiv="content-language" content="it">')).language).toBe('it');
+  it('reads the language from <html lang>, og:locale, content-language or JSON-LD inLanguage', async () => {
+    expect(await readOne('a.html', page('', ' lang="es-ES"'))).toMatchObject({ language: 'es', languageSource: 'metadata' });
+    expect((await readOne('a.html', page('<meta property="og:locale" content="de_DE">'))).language).toBe('de');
+    expect((await readOne('a.html', page('<meta http-equiv="content-language" content="it">'))).language).toBe('it');
     expect(
-      readOne('a.html', page('<script type="application/ld+json">{"@type":"NewsArticle","inLanguage":"pt-BR"}</script>')).language,
+      (await readOne('a.html', page('<script type="application/ld+json">{"@type":"NewsArticle","inLanguage":"pt-BR"}</script>'))).language,
     ).toBe('pt');
-    expect(readOne('a.html', page(''))).toMatchObject({ language: 'en', languageSource: 'detected' });
+    expect(await readOne('a.html', page(''))).toMatchObject({ language: 'en', languageSource: 'detected' });
   });
 
-  it('keeps <br> as a line break inside a paragraph', () => {
-    const a = readOne('a.htm', '<html><body><p>Joint statement<br>Issued in Nairobi</p><p>Second paragraph.</p></body></html>');
+  it('keeps <br> as a line break inside a paragraph', async () => {
+    const a = await readOne('a.htm', '<html><body><p>Joint statement<br>Issued in Nairobi</p><p>Second paragraph.</p></body></html>');
     expect(a.text).toBe('Joint statement\nIssued in Nairobi\n\nSecond paragraph.');
   });
 
-  it('reads a bare fragment (no <html>) by falling back to the body text', () => {
-    const a = readOne('a.html', '<p>Short note: the ministers met.</p><p>They talked.</p>');
+  it('reads a bare fragment (no <html>) by falling back to the body text', async () => {
+    const a = await readOne('a.html', '<p>Short note: the ministers met.</p><p>They talked.</p>');
     expect(a.text).toBe('Short note: the ministers met.\n\nThey talked.');
   });
 
-  it('rejects a page with no text as empty', () => {
-    const r = read('a.html', '<html><head><title>Nothing</title></head><body> <script>var x = 1;</script> <div>\u00A0</div> </body></html>');
+  it('rejects a page with no text as empty', async () => {
+    const r = await read('a.html', '<html><head><title>Nothing</title></head><body> <script>var x = 1;</script> <div>\u00A0</div> </body></html>');
     expect(r.rejections).toEqual([expect.objectContaining({ reason: 'empty', message: 'the page has no readable text' })]);
   });
 
-  it('reads the saved French page: metadata and main text without boilerplate', () => {
-    const a = readOne('samples/signing-fr.html', sampleBytes('signing-fr.html'));
+  it('reads the saved French page: metadata and main text without boilerplate', async () => {
+    const a = await readOne('samples/signing-fr.html', sampleBytes('signing-fr.html'));
     expect(a).toMatchObject({
       format: 'html',
       title: "Le Bénin et l'Allemagne signent trois accords de coopération",

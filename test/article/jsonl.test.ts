@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { read, sampleBytes } from './support.js';
 
 describe('JSON Lines (.jsonl, .ndjson)', () => {
-  it('reads one object per line, skipping blank lines; index is line number - 1', () => {
-    const r = read(
+  it('reads one object per line, skipping blank lines; index is line number - 1', async () => {
+    const r = await read(
       'wire.jsonl',
       '{"text": "First wire story."}\n\n   \n{"body": "Second wire story.", "date": "2024-05"}\r\n',
     );
@@ -15,13 +15,13 @@ describe('JSON Lines (.jsonl, .ndjson)', () => {
     expect(r.articles[1]?.published).toEqual({ year: 2024, month: 5 });
   });
 
-  it('accepts .ndjson the same way', () => {
-    const r = read('wire.NDJSON', '{"text": "A story."}\n{"text": "Another story."}');
+  it('accepts .ndjson the same way', async () => {
+    const r = await read('wire.NDJSON', '{"text": "A story."}\n{"text": "Another story."}');
     expect(r.articles).toHaveLength(2);
   });
 
-  it('rejects a bad line with its line number and reads the others', () => {
-    const r = read(
+  it('rejects a bad line with its line number and reads the others', async () => {
+    const r = await read(
       'wire.jsonl',
       [
         '{"text": "Line one is fine."}',
@@ -43,8 +43,8 @@ describe('JSON Lines (.jsonl, .ndjson)', () => {
     expect(r.rejections[0]?.message).toMatch(/^line 2, column 31: malformed JSON/);
   });
 
-  it('skips only lines of spaces and tabs: other white space is not JSON, and is reported', () => {
-    const r = read('wire.jsonl', '{"text": "One."}\n \t \n\u00A0\n\u2028\n{"text": "Five."}');
+  it('skips only lines of spaces and tabs: other white space is not JSON, and is reported', async () => {
+    const r = await read('wire.jsonl', '{"text": "One."}\n \t \n\u00A0\n\u2028\n{"text": "Five."}');
     expect(r.articles.map((a) => a.index)).toEqual([0, 4]);
     expect(r.rejections.map((x) => [x.reason, x.line])).toEqual([
       ['malformed-json', 3],
@@ -52,8 +52,8 @@ describe('JSON Lines (.jsonl, .ndjson)', () => {
     ]);
   });
 
-  it('reads the three-line sample', () => {
-    const r = read('samples/wire-en.jsonl', sampleBytes('wire-en.jsonl'));
+  it('reads the three-line sample', async () => {
+    const r = await read('samples/wire-en.jsonl', sampleBytes('wire-en.jsonl'));
     expect(r.rejections).toEqual([]);
     expect(r.articles.map((a) => a.index)).toEqual([0, 1, 2]);
     expect(r.articles.map((a) => a.language)).toEqual(['en', 'en', 'en']);

@@ -59,8 +59,8 @@ describe('normaliseText', () => {
     expect(normaliseInline('  Lamamra\n\nà  Bakou ')).toBe('Lamamra à Bakou');
   });
 
-  it('is applied by the reader, so article offsets refer to the normalised text', () => {
-    const a = readOne('a.txt', 'date 2022-08 Le ministre\u00A0a salué des relations «\u202Fexcellentes\u202F» avec l’Azerbaïdjan.');
+  it('is applied by the reader, so article offsets refer to the normalised text', async () => {
+    const a = await readOne('a.txt', 'date 2022-08 Le ministre\u00A0a salué des relations «\u202Fexcellentes\u202F» avec l’Azerbaïdjan.');
     expect(a.text).toBe('Le ministre a salué des relations "excellentes" avec l\'Azerbaïdjan.');
     expect(a.text.indexOf('"excellentes"')).toBe(34);
   });
@@ -76,9 +76,9 @@ describe('normaliseText on broken Unicode', () => {
     expect(normaliseText(raw)).toBe(expected);
   });
 
-  it('replaces a lone surrogate (a JSON "\\ud800" escape) with U+FFFD, keeping pairs', () => {
+  it('replaces a lone surrogate (a JSON "\\ud800" escape) with U+FFFD, keeping pairs', async () => {
     expect(normaliseText('a\uD800b \uDC00 \uD83D\uDE00')).toBe('a\uFFFDb \uFFFD \uD83D\uDE00');
-    expect(readOne('a.json', '{"text": "x \\ud800 y", "url": "https://e.org/\\udfff"}')).toMatchObject({
+    expect(await readOne('a.json', '{"text": "x \\ud800 y", "url": "https://e.org/\\udfff"}')).toMatchObject({
       text: 'x \uFFFD y',
       url: 'https://e.org/\uFFFD',
     });

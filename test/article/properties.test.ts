@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPartialDate, parsePartialDate } from '../../src/dates/partial-date.js';
 import { countStartTags } from '../../src/article/formats/html-bounds.js';
+import { loadHtmlReader } from '../../src/article/formats/html.js';
 import type { Article, ReadObjectOptions, ReadResult, Rejection } from '../../src/article/index.js';
 import {
   DEFAULT_LIMITS,
   MAX_MESSAGE_CHARS,
   REJECTION_REASONS,
   articleId,
+  detectLanguage,
   normaliseInline,
   normaliseText,
   readObject,
@@ -48,14 +50,14 @@ const REPLAY = process.env['ENTENTE_FC_SEED'] === undefined
   : { seed: Number(process.env['ENTENTE_FC_SEED']), ...(process.env['ENTENTE_FC_PATH'] === undefined ? {} : { path: process.env['ENTENTE_FC_PATH'] }) };
 
 /** fc.assert, counting the property as run once it passed. */
-function check<T>(property: fc.IProperty<T>, numRuns: number): void {
-  fc.assert(property, { numRuns, ...REPLAY });
+async function check<T>(property: fc.IProperty<T> | fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
+  await fc.assert(property, { numRuns, ...REPLAY });
   stats.properties++;
 }
 
-function run(key: string, bytes: Uint8Array, options: ReadObjectOptions = {}): ReadResult {
+async function run(key: string, bytes: Uint8Array, options: ReadObjectOptions = {}): Promise<ReadResult> {
   const started = performance.now();
-  const result = readObject(key, bytes, options);
+  const result = await readObject(key, bytes, options);
   const ms = performance.now() - started;
   stats.cases++;
   if (ms > stats.slowestMs) {
@@ -367,7 +369,15 @@ const htmlPage = fc.oneof(
 const FILE_REASONS = new Set(['too-large', 'unknown-extension', 'empty', 'binary', 'invalid-utf8', 'html-too-large', 'html-too-complex', 'json-too-deep', 'malformed-json']);
 
 describe('readObject on any input', () => {
-  it('any bytes, any accepted extension: articles or rejections with a reason', () => {
+  // The reader's heavy parts are imported on first use (see readObject): done here, so that
+  // no case's time includes a one-time import. The HTML reader, and eld's model by a text
+  // too short to be told French or English from its function words.
+  beforeAll(async () => {
+    await loadHtmlReader();
+    await detectLanguage('Die Außenminister trafen sich in Baku.');
+  });
+
+  it('any bytes, any accepted extension: articles or rejections with a reason', async () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 600 }),
       nasty(400).map(utf8),
@@ -379,26 +389,26 @@ describe('readObject on any input', () => {
         return b;
       }),
     );
-    check(
-      fc.property(acceptedKey, bytes, limitsOrDefault, (key, input, options) => {
-        run(key, input, options);
+    await check(
+      fc.asyncProperty(acceptedKey, bytes, limitsOrDefault, async (key, input, options) => {
+        await run(key, input, options);
       }),
       2_500,
     );
   });
 
-  it('any key: an unknown extension is named (briefly), an accepted one is read', () => {
+  it('any key: an unknown extension is named (briefly), an accepted one is read', async () => {
     const content = utf8(JSON.stringify({ text: 'The ministers met in Baku.', language: 'en' }));
-    check(
-      fc.property(anyKey, (key) => {
-        const r = run(key, content);
+    await check(
+      fc.asyncProperty(anyKey, async (key) => {
+        const r = await run(key, content);
         if (expectedExtension(key) !== undefined) expect(r.articles).toHaveLength(1);
       }),
       3_200,
     );
   });
 
-  it('any .txt: the body after a valid date header is the article, normalised; nothing else is dropped', () => {
+  it('any .txt: the body after a valid date header is the article, normalised; nothing else is dropped', async () => {
     const TERMINATORS = ['\n', '\r\n', '\r', ' ', '\t'];
     const header = fc.record({
       lead: fc.constantFrom('', ' ', '\n\n', '\r\n \t'),
@@ -407,10 +417,10 @@ describe('readObject on any input', () => {
       date: dateLike,
       end: fc.constantFrom(...TERMINATORS, '', '\v'),
     });
-    check(
-      fc.property(fc.option(header), someText(300), limitsOrDefault, (head, body, options) => {
+    await check(
+      fc.asyncProperty(fc.option(header), someText(300), limitsOrDefault, async (head, body, options) => {
         const raw = head === null ? body : `${head.lead}${head.word}${head.gap}${head.date}${head.end}${body}`;
-        const r = run('a.txt', utf8(raw), options);
+        const r = await run('a.txt', utf8(raw), options);
         expect(r.articles.length + r.rejections.length).toBe(1);
         const article = r.articles[0];
         const text = raw.replace(/^\uFEFF/, '');
@@ -440,18 +450,18 @@ describe('readObject on any input', () => {
     );
   });
 
-  it('any JSON value as .json: every element of an array is an article or a rejection, in order', () => {
+  it('any JSON value as .json: every element of an array is an article or a rejection, in order', async () => {
     const document = fc.tuple(
       fc.oneof({ weight: 3, arbitrary: fc.array(jsonElement, { maxLength: 5 }) }, { weight: 1, arbitrary: jsonElement }),
       fc.constantFrom(0, 1, 2, '\t'),
       fc.integer({ min: 0, max: 80 }),
       limitsOrDefault,
     );
-    check(
-      fc.property(document, ([value, indent, wrap, options]) => {
+    await check(
+      fc.asyncProperty(document, async ([value, indent, wrap, options]) => {
         const json = '['.repeat(wrap) + JSON.stringify(value, null, indent) + ']'.repeat(wrap);
         const parsed = JSON.parse(json) as unknown;
-        const r = run('a.json', utf8(json), options);
+        const r = await run('a.json', utf8(json), options);
         const limits = { ...DEFAULT_LIMITS, ...options };
         const first = r.rejections[0]?.reason ?? '';
         // An element's own rejection names it ("articles[3]: …"); the file's does not.
@@ -478,13 +488,13 @@ describe('readObject on any input', () => {
     );
   });
 
-  it('any JSON values as .jsonl: every non-blank line is an article or a rejection at its line', () => {
+  it('any JSON values as .jsonl: every non-blank line is an article or a rejection at its line', async () => {
     // Blank lines (spaces and tabs) are skipped; lines of other white space are not JSON.
     const lines = fc.array(fc.tuple(jsonElement, fc.constantFrom('', '', '', '\n', '  \n', '\r\n', '\t\n', '\u2028\n', '\u00A0\n', '\uFEFF\n')), { maxLength: 5 });
-    check(
-      fc.property(lines, fc.constantFrom('\n', '\r\n', '\r'), limitsOrDefault, (entries, eol, options) => {
+    await check(
+      fc.asyncProperty(lines, fc.constantFrom('\n', '\r\n', '\r'), limitsOrDefault, async (entries, eol, options) => {
         const text = entries.map(([value, blank]) => `${blank}${JSON.stringify(value)}`).join(eol);
-        const r = run('a.ndjson', utf8(text), options);
+        const r = await run('a.ndjson', utf8(text), options);
         const limits = { ...DEFAULT_LIMITS, ...options };
         // Malformed or too deep is a line's problem in JSON Lines, not the file's.
         if (r.rejections.some((x) => ['too-large', 'binary', 'invalid-utf8'].includes(x.reason) || (x.reason === 'empty' && x.line === undefined))) {
@@ -507,12 +517,12 @@ describe('readObject on any input', () => {
     );
   });
 
-  it('any HTML-ish text: one article or one rejection, within the time a page deserves', () => {
+  it('any HTML-ish text: one article or one rejection, within the time a page deserves', async () => {
     const options = fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: smallLimits });
-    check(
-      fc.property(fc.constantFrom('page.html', 'page.HTM'), htmlPage, options, (key, html, opts) => {
+    await check(
+      fc.asyncProperty(fc.constantFrom('page.html', 'page.HTM'), htmlPage, options, async (key, html, opts) => {
         const bytes = utf8(html);
-        const r = run(key, bytes, opts);
+        const r = await run(key, bytes, opts);
         const limits = { ...DEFAULT_LIMITS, ...opts };
         expect(r.articles.length + r.rejections.length).toBe(1);
         const reason = r.rejections[0]?.reason;
@@ -530,8 +540,8 @@ describe('readObject on any input', () => {
     );
   });
 
-  it('counts elements as the DOM library builds them: at least half, exactly on tidy pages', () => {
-    check(
+  it('counts elements as the DOM library builds them: at least half, exactly on tidy pages', async () => {
+    await check(
       fc.property(htmlPage, (html) => {
         // The HTML reader wraps a fragment in html, head and body: three elements of its own.
         const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as {
@@ -547,16 +557,16 @@ describe('readObject on any input', () => {
     );
   });
 
-  it('is deterministic: the same bytes and key give the same result', () => {
+  it('is deterministic: the same bytes and key give the same result', async () => {
     const input = fc.oneof(
       fc.tuple(fc.constant('a.html'), htmlPage),
       fc.tuple(fc.constant('a.json'), fc.array(jsonElement, { maxLength: 4 }).map((v) => JSON.stringify(v))),
       fc.tuple(fc.constant('a.txt'), someText(200)),
     );
-    check(
-      fc.property(input, ([key, text]) => {
+    await check(
+      fc.asyncProperty(input, async ([key, text]) => {
         const bytes = utf8(text);
-        expect(readObject(key, bytes)).toEqual(run(key, bytes));
+        expect(await readObject(key, bytes)).toEqual(await run(key, bytes));
       }),
       150,
     );

@@ -158,8 +158,8 @@ const CASES: readonly Case[] = [
 ];
 
 describe('rejections: one per reason, with a message a person can act on', () => {
-  it.each(CASES)('$name → $reason', (c) => {
-    const result = read(c.key, c.content, c.options);
+  it.each(CASES)('$name → $reason', async (c) => {
+    const result = await read(c.key, c.content, c.options);
     if (c.reason !== 'too-many-articles') expect(result.articles).toEqual([]);
     expect(result.rejections).toHaveLength(1);
     const rejection = result.rejections[0];
@@ -176,29 +176,29 @@ describe('rejections: one per reason, with a message a person can act on', () =>
     expect([...reasons].sort()).toEqual(REJECTION_REASONS.filter((r) => r !== 'internal-error').sort());
   });
 
-  it('uses a 5 MiB limit by default, with thousands separators in the message', () => {
+  it('uses a 5 MiB limit by default, with thousands separators in the message', async () => {
     // Lines of 64 bytes, so that only the size limit is in play.
     const big = new Uint8Array(5 * 1024 * 1024 + 1).fill(0x61).map((b, i) => (i % 64 === 63 ? 0x0a : b));
-    const r = read('big.txt', big);
+    const r = await read('big.txt', big);
     expect(r.rejections[0]?.message).toBe('the object is 5,242,881 bytes, over the limit of 5,242,880 bytes');
-    expect(read('ok.txt', big.subarray(0, 5 * 1024 * 1024)).rejections).toEqual([]);
+    expect((await read('ok.txt', big.subarray(0, 5 * 1024 * 1024))).rejections).toEqual([]);
   });
 
-  it('checks size before extension, extension before content', () => {
-    expect(read('a.pdf', 'x'.repeat(11), { maxBytes: 10 }).rejections[0]?.reason).toBe('too-large');
-    expect(read('a.pdf', '').rejections[0]?.reason).toBe('unknown-extension');
-    expect(read('a.txt', new Uint8Array([0x00, 0xff])).rejections[0]?.reason).toBe('binary');
+  it('checks size before extension, extension before content', async () => {
+    expect((await read('a.pdf', 'x'.repeat(11), { maxBytes: 10 })).rejections[0]?.reason).toBe('too-large');
+    expect((await read('a.pdf', '')).rejections[0]?.reason).toBe('unknown-extension');
+    expect((await read('a.txt', new Uint8Array([0x00, 0xff]))).rejections[0]?.reason).toBe('binary');
   });
 
-  it('strips a UTF-8 byte order mark', () => {
-    const r = read('a.json', `\uFEFF{"text": "${ARTICLE}"}`);
+  it('strips a UTF-8 byte order mark', async () => {
+    const r = await read('a.json', `\uFEFF{"text": "${ARTICLE}"}`);
     expect(r.rejections).toEqual([]);
     expect(r.articles[0]?.text).toBe(ARTICLE);
   });
 
-  it('accepts the keys case-insensitively', () => {
+  it('accepts the keys case-insensitively', async () => {
     for (const key of ['A.TXT', 'b.Json', 'c.JSONL', 'd.NdJson', 'e.HTML', 'f.Htm']) {
-      expect(read(key, key.toLowerCase().endsWith('txt') ? ARTICLE : '').rejections[0]?.reason ?? 'ok').not.toBe(
+      expect((await read(key, key.toLowerCase().endsWith('txt') ? ARTICLE : '')).rejections[0]?.reason ?? 'ok').not.toBe(
         'unknown-extension',
       );
     }

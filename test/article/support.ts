@@ -10,13 +10,13 @@ export function bytes(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, 'utf8'));
 }
 
-export function read(key: string, content: string | Uint8Array, options?: ReadObjectOptions): ReadResult {
+export function read(key: string, content: string | Uint8Array, options?: ReadObjectOptions): Promise<ReadResult> {
   return readObject(key, typeof content === 'string' ? bytes(content) : content, options);
 }
 
 /** Reads a file that must hold exactly one article and no rejection. */
-export function readOne(key: string, content: string | Uint8Array): Article {
-  const result = read(key, content);
+export async function readOne(key: string, content: string | Uint8Array): Promise<Article> {
+  const result = await read(key, content);
   if (result.rejections.length > 0 || result.articles.length !== 1) {
     throw new Error(`expected one article from ${key}, got ${JSON.stringify(result)}`);
   }

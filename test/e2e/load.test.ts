@@ -59,9 +59,9 @@ afterAll(async () => {
 const articles = Array.from({ length: UPLOADS }, (_, n) => ({ ...generatedArticle(n), key: generatedKey(n) }));
 
 describe(`${UPLOADS} concurrent uploads`, () => {
-  it('are generated articles the extractor reads as intended: one event each, the one the template states', () => {
+  it('are generated articles the extractor reads as intended: one event each, the one the template states', async () => {
     for (const a of articles) {
-      const { records, rejections } = processObject(a.key, Buffer.from(a.text));
+      const { records, rejections } = await processObject(a.key, Buffer.from(a.text));
       expect(rejections, a.key).toEqual([]);
       expect(records, a.key).toHaveLength(1);
       const [r] = records;

@@ -72,7 +72,7 @@ function drain(): ReturnType<typeof sqsEvent> {
 }
 
 async function contribute(sourceKey: string, bytes: Uint8Array | string): Promise<string[]> {
-  const outcome = processObject(sourceKey, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+  const outcome = await processObject(sourceKey, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
   return (await store.putContribution(sourceKey, outcome.records, outcome.rejections)).articleIds as string[];
 }
 

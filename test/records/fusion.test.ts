@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readObject } from '../../src/article/read-object.js';
 import { extractArticle } from '../../src/extract/extractor.js';
 import type { FusedEvent } from '../../src/records/fusion.js';
@@ -278,9 +278,11 @@ describe('acceptance: three articles reporting one visit publish one event with 
     },
   ];
 
-  const records = articles.flatMap(({ key, body }) =>
-    readObject(key, new TextEncoder().encode(JSON.stringify(body))).articles.map((a) => buildArticleRecords(a, extractArticle(a))),
-  );
+  let records: ArticleRecords[] = [];
+  beforeAll(async () => {
+    const read = await Promise.all(articles.map(({ key, body }) => readObject(key, new TextEncoder().encode(JSON.stringify(body)))));
+    records = read.flatMap((r) => r.articles.map((a) => buildArticleRecords(a, extractArticle(a))));
+  });
 
   it('reads a visit in every article', () => {
     expect(records).toHaveLength(3);

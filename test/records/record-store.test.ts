@@ -13,8 +13,8 @@ import { startS3rver } from '../helpers/s3rver.js';
 
 const article = (n: number): string => `date 2024-05-0${1 + (n % 9)}\n\nLe ministre sénégalais des Affaires étrangères s'est rendu à Rabat (${n}).`;
 
-function outcome(sourceKey: string, text: string) {
-  return processObject(sourceKey, Buffer.from(text));
+async function outcome(sourceKey: string, text: string) {
+  return await processObject(sourceKey, Buffer.from(text));
 }
 
 async function keys(storage: Storage, prefix = ''): Promise<string[]> {
@@ -48,7 +48,7 @@ describe.each(backends)('RecordStore over %s', (_name, make) => {
   it('lays out records, markers and the by-key index', async () => {
     const storage = await make();
     const store = new RecordStore(storage);
-    const o = outcome('a dir/b+c é.txt', article(1));
+    const o = await outcome('a dir/b+c é.txt', article(1));
     const change = await store.putContribution('a dir/b+c é.txt', o.records, o.rejections);
     const id = o.records[0]!.articleId;
     expect(change).toEqual({ sourceKey: 'a dir/b+c é.txt', articleIds: [id], removedArticleIds: [], rejections: 0 });
@@ -59,7 +59,7 @@ describe.each(backends)('RecordStore over %s', (_name, make) => {
   it('keeps one article for the same content under many keys written at once', async () => {
     const store = new RecordStore(await make());
     const sourceKeys = Array.from({ length: 12 }, (_, i) => `copy-${String(i).padStart(2, '0')}.txt`);
-    await Promise.all(sourceKeys.map((k) => store.putContribution(k, outcome(k, article(2)).records, [])));
+    await Promise.all(sourceKeys.map(async (k) => store.putContribution(k, (await outcome(k, article(2))).records, [])));
     const snapshot = await store.loadAll();
     expect(snapshot.records).toHaveLength(1);
     expect(snapshot.records[0]?.sourceKeys).toEqual(sourceKeys);
@@ -67,10 +67,10 @@ describe.each(backends)('RecordStore over %s', (_name, make) => {
 
   it('removes a key without touching what other keys hold', async () => {
     const store = new RecordStore(await make());
-    const shared = outcome('one.txt', article(3)).records;
+    const shared = (await outcome('one.txt', article(3))).records;
     await store.putContribution('one.txt', shared, []);
-    await store.putContribution('two.txt', outcome('two.txt', article(3)).records, []);
-    await store.putContribution('own.txt', outcome('own.txt', article(4)).records, []);
+    await store.putContribution('two.txt', (await outcome('two.txt', article(3))).records, []);
+    await store.putContribution('own.txt', (await outcome('own.txt', article(4))).records, []);
     await store.removeContribution('one.txt');
     await store.removeContribution('own.txt');
     const snapshot = await store.loadAll();
@@ -81,9 +81,9 @@ describe.each(backends)('RecordStore over %s', (_name, make) => {
   it('forgets what a key held before when it holds something else', async () => {
     const storage = await make();
     const store = new RecordStore(storage);
-    const first = outcome('k.jsonl', `{"text":"Le ministre est arrivé à Dakar.","published":"2024-05-01"}\n{"text":"Le président a reçu son homologue à Rabat.","published":"2024-05-02"}`);
+    const first = await outcome('k.jsonl', `{"text":"Le ministre est arrivé à Dakar.","published":"2024-05-01"}\n{"text":"Le président a reçu son homologue à Rabat.","published":"2024-05-02"}`);
     await store.putContribution('k.jsonl', first.records, []);
-    const second = outcome('k.jsonl', `{"text":"Le ministre est arrivé à Dakar.","published":"2024-05-01"}`);
+    const second = await outcome('k.jsonl', `{"text":"Le ministre est arrivé à Dakar.","published":"2024-05-01"}`);
     const change = await store.putContribution('k.jsonl', second.records, []);
     expect(change.removedArticleIds).toEqual([first.records[1]!.articleId]);
     expect((await store.loadAll()).records.map((r) => r.articleId)).toEqual([first.records[0]!.articleId]);
@@ -92,10 +92,10 @@ describe.each(backends)('RecordStore over %s', (_name, make) => {
   it('keeps the rejections of a key until it reads fine or goes', async () => {
     const storage = await make();
     const store = new RecordStore(storage);
-    const bad = outcome('bad.json', '{"text": ');
+    const bad = await outcome('bad.json', '{"text": ');
     await store.putContribution('bad.json', bad.records, bad.rejections);
     expect((await store.loadAll()).rejections).toEqual(bad.rejections);
-    await store.putContribution('bad.json', outcome('bad.json', '{"text": "Le ministre est arrivé à Dakar."}').records, []);
+    await store.putContribution('bad.json', (await outcome('bad.json', '{"text": "Le ministre est arrivé à Dakar."}')).records, []);
     expect((await store.loadAll()).rejections).toEqual([]);
     await store.putContribution('bad.json', bad.records, bad.rejections);
     await store.removeContribution('bad.json');
@@ -105,7 +105,7 @@ describe.each(backends)('RecordStore over %s', (_name, make) => {
   it('skips an article whose records are missing, and refuses corrupt ones', async () => {
     const storage = await make();
     const store = new RecordStore(storage);
-    const o = outcome('x.txt', article(5));
+    const o = await outcome('x.txt', article(5));
     await store.putContribution('x.txt', o.records, []);
     const id = o.records[0]!.articleId;
     await storage.delete(`records/${id}.json`);

@@ -1,8 +1,7 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as HtmlDom from './html-dom.js';
 import type { PartialDate } from '../../dates/partial-date.js';
 import type { FormatReadResult } from '../draft.js';
-import { EmptyArticleError } from '../errors.js';
+import { EmptyArticleError, ReaderModuleError } from '../errors.js';
 import { normaliseLanguageTag } from '../language.js';
 import { parseLoosePublished } from '../published-date.js';
 
@@ -32,6 +31,38 @@ interface ReadabilityResult {
   readonly publishedTime?: string | null;
 }
 
+type DomStack = typeof HtmlDom;
+
+let domStack: DomStack | undefined;
+let loading: Promise<void> | undefined;
+
+const WHAT = 'the HTML reader (linkedom, Readability)';
+
+/**
+ * Imports linkedom and Readability (html-dom.ts) once: a cold start and every text, JSON or
+ * JSON Lines object go without them. Await it before readHtml. Its failure (the module
+ * missing from a deployment) is ours, not the page's: it rejects with ReaderModuleError,
+ * which readObject lets through rather than reject the page, and is not kept, so the next
+ * page tries again.
+ */
+export function loadHtmlReader(): Promise<void> {
+  loading ??= import('./html-dom.js').then(
+    (stack) => {
+      domStack = stack;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw new ReaderModuleError(WHAT, error);
+    },
+  );
+  return loading;
+}
+
+function loadedDomStack(): DomStack {
+  if (domStack === undefined) throw new ReaderModuleError(WHAT, new Error('readHtml was called before loadHtmlReader() was done'));
+  return domStack;
+}
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -58,10 +89,11 @@ const MAX_READABILITY_ELEMENTS = 50_000;
 /**
  * Reads a saved web page: main text via readability (paragraphs kept as blank lines),
  * title, publication date (cut to the day, precision kept when a date is partial),
- * canonical URL and language from the page's metadata.
+ * canonical URL and language from the page's metadata. Needs loadHtmlReader() done.
  */
 export function readHtml(sourceKey: string, html: string): FormatReadResult {
-  const document = parse(html);
+  const { parseHTML, Readability } = loadedDomStack();
+  const document = parse(parseHTML, html);
   // Metadata first: readability rewrites the document it is given.
   const jsonLd = jsonLdNodes(document);
   const title = firstTitle(document, jsonLd);
@@ -79,7 +111,7 @@ export function readHtml(sourceKey: string, html: string): FormatReadResult {
     }
   }
   let text = article?.content ? blockText(article.content) : '';
-  if (text.trim() === '') text = fallbackText(html);
+  if (text.trim() === '') text = fallbackText(parseHTML, html);
   if (text.trim() === '') throw new EmptyArticleError(sourceKey, 'the page has no readable text');
 
   const readabilityTitle = article?.title?.trim();
@@ -104,7 +136,7 @@ export function readHtml(sourceKey: string, html: string): FormatReadResult {
 
 // linkedom only builds a usable document from a full page; a fragment ("<p>…</p>") gets a
 // <p> as documentElement and no body, so it is wrapped first.
-function parse(html: string): DomDocument {
+function parse(parseHTML: DomStack['parseHTML'], html: string): DomDocument {
   const source = /<html[\s>/]/i.test(html)
     ? html
     : /<(?:head|body)[\s>/]/i.test(html)
@@ -132,8 +164,8 @@ function readabilityCanCope(document: DomDocument): boolean {
   return true;
 }
 
-function fallbackText(html: string): string {
-  const document = parse(html);
+function fallbackText(parseHTML: DomStack['parseHTML'], html: string): string {
+  const document = parse(parseHTML, html);
   const body = document.body;
   if (body === null) return '';
   const junk = Array.from(body.querySelectorAll(BOILERPLATE));
