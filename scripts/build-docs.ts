@@ -69,7 +69,7 @@ export function renderDatasetsDoc(): string {
     '- Dates are ISO 8601 at the precision the source supports: `2022`, `2022-08` or `2022-08-14`.',
     `- Spreadsheet safety: ${SPREADSHEET_NOTE}`,
     '- Every event and agreement row carries `extractor_version`, the version of the extractor that read it.',
-    '- Row order: events and agreements by date (as ISO 8601 text: undated rows first, then `2022` before `2022-08` before `2022-08-14`), then id, which is also the order of the monthly partitions (`events/year=YYYY/month=MM/events.csv`): each full file is its header followed by its partitions end to end. Mentions follow their rows (events first, then agreements); articles are by id, rejections by source key.',
+    '- Row order: events and agreements in reading order: by their source articles (`article_ids`), then where the evidence starts in the primary article, then id; each monthly partition (`events/year=YYYY/month=MM/events.csv`) is in the same order, and the full file is its partitions merged. Mentions follow their rows (events first, then agreements); articles are by id, rejections by source key.',
     '',
     ...TABLES.map(tableSection),
     '## Versions',

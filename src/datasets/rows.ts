@@ -124,20 +124,20 @@ export const byKey = (key: string) => (a: Row, b: Row): number => {
 
 
 /**
- * By date (as ISO 8601 text, so undated rows first and "2023" before "2023-01" before
- * "2023-01-05"), then id: the order of the monthly partitions (partitions.ts) and within
- * them, so the full files, which are the partitions end to end, are in it too.
+ * By article, then where the row's first evidence sentence starts, then id: an article's
+ * rows read in its order. The order of the full files and of each monthly partition.
  */
-export const chronological = (dateColumn: string, idColumn: string) => (a: Row, b: Row): number =>
-  byKey(dateColumn)(a, b) || byKey(idColumn)(a, b);
+export const readingOrder = (id: string) => (a: Row, b: Row): number =>
+  byKey('article_ids')(a, b) || firstOffset(a) - firstOffset(b) || byKey(id)(a, b);
+const firstOffset = (row: Row): number => Number.parseInt(row.evidence_offsets ?? '', 10) || 0;
 
 /** Source key, then message: the order of rejected.csv. */
 export const rejectedOrder = (a: Row, b: Row): number => byKey('source_key')(a, b) || byKey('message')(a, b);
 
-/** Every table's rows in a fixed order (events and agreements chronological, articles by id, rejections by key) so output bytes never depend on input order. */
+/** Every table's rows in a fixed order (events and agreements in reading order, articles by id, rejections by key) so output bytes never depend on input order. */
 export function toTableRows(fused: FusedRecords, articles: readonly ArticleRecords[], rejections: readonly Rejection[]): TableRows {
-  const events = fused.events.map(eventRow).sort(chronological('date', 'event_id'));
-  const agreements = fused.agreements.map(agreementRow).sort(chronological('date_signed', 'agreement_id'));
+  const events = fused.events.map(eventRow).sort(readingOrder('event_id'));
+  const agreements = fused.agreements.map(agreementRow).sort(readingOrder('agreement_id'));
   const rows = articles.map(articleRow).sort(byKey('article_id'));
   const rejected = rejections.map(rejectedRow).sort(rejectedOrder);
   return { events, agreements, articles: rows, rejected, mentions: mentionRows(fused) };

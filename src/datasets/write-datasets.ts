@@ -1,4 +1,5 @@
 import type { Rejection } from '../article/article.js';
+import type { Evidence } from '../extract/types.js';
 import type { ArticleRef, FusedAgreement, FusedEvent, UnparentedEvent } from '../records/fusion.js';
 import { agreementKey, agreementReport, articleRef, eventKey, eventReport, fuseAgreementReports, fuseEventReports, parentOf } from '../records/fusion.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
@@ -10,10 +11,9 @@ import { csvHeader, csvRecords } from './csv.js';
 import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
 import { FileSink } from './file-sink.js';
-import type { JsonLdOptions } from './jsonld.js';
+import type { JsonLdOptions, JsonObject } from './jsonld.js';
 import { agreementNode, eventNode, graphClosing, graphNode, graphOpening } from './jsonld.js';
 import { ChartEventTally, renderLandingPage } from './landing-page.js';
-import type { MentionRow } from './mentions.js';
 import { agreementMentions, eventMentions } from './mentions.js';
 import { PARTITION_MANIFEST_FILE, PartitionWriter, partitionValues } from './partitions.js';
 import { agreementRow, articleRow, eventRow, joinList, rejectedOrder, rejectedRow } from './rows.js';
@@ -61,7 +61,7 @@ export type WriteDatasetsOptions = JsonLdOptions &
     readonly cacheControl?: string;
     /** Where the publication's scratch files go (see spill.ts). @default os.tmpdir() */
     readonly scratchFolder?: string;
-    /** Scratch buckets larger than this are split by day and id before they are read (see chronologicalChunks). @default 16 MiB */
+    /** Scratch buckets larger than this are split by day and id before they are read (see readingOrderChunks). @default 16 MiB */
     readonly chunkBytes?: number;
   };
 
@@ -84,12 +84,12 @@ const DESCRIPTIONS = {
  *      articles in id order);
  *   2. fuse each shard; fused rows go to scratch months, and the fused ids of reports that
  *      other rows point at (parent visits, signing events) are kept;
- *   3. month by month, in partition order, and within a month by scratch buckets of one
- *      day and id prefix (rowBucket): the rows, in date then id order, go to the monthly
- *      partition (made visible only when its bytes changed, see partitions.ts) and,
- *      without the header, to the full file: events.csv is its header followed by the rows
- *      of each events partition, in key order; the same for agreements.csv; the JSON-LD
- *      files and mentions.csv grow alongside;
+ *   3. month by month, in partition order: the rows, in reading order, go to the monthly
+ *      partition (made visible only when its bytes changed, see partitions.ts) and, as a
+ *      sorted run, to scratch; then the runs of every partition are merged back into one
+ *      reading order (by source articles, then position in the text) for the full files:
+ *      events.csv holds exactly the rows of the events partitions, events.jsonld their
+ *      nodes, mentions.csv their mentions (the events', then the agreements');
  *   4. rejected.csv, then articles.csv (last of the data: whoever sees a new articles.csv
  *      finds rows for every article in it);
  *   5. partitions.json, the metadata (CSVW, datapackage.json), catalog.jsonld, then
@@ -140,62 +140,71 @@ export async function writeDatasets(
     await eventsJsonLd.write(graphOpening(publication.baseUri));
     await agreementsJsonLd.write(graphOpening(publication.baseUri));
 
-    // 3. Partition by partition (month), a chunk of rows at a time.
+    // 3. Partition by partition (month), a chunk of rows at a time; each chunk, in reading
+    // order, is also a sorted run for the full files, merged in step 3b.
     const months = [...new Set([...spill.buckets(FUSED_EVENTS), ...spill.buckets(FUSED_AGREEMENTS)].map((b) => b.slice(FUSED_EVENTS.length)))].sort();
+    let runs = 0;
     for (const month of months) {
       const values = { year: month.slice(0, 4), month: month.slice(4, 6) };
       if (spill.bytes(`${FUSED_EVENTS}${month}`) > 0) {
         const partition = await partitions.openPartition(EVENTS_TABLE, values);
         let rowsInPartition = 0;
-        for (const chunk of chronologicalChunks<SpilledEvent>(spill, `${FUSED_EVENTS}${month}`, chunkBytes)) {
-          const events = chunk.map(({ f, p }): FusedEvent => {
+        for (const chunk of readingOrderChunks<SpilledEvent>(spill, `${FUSED_EVENTS}${month}`, chunkBytes)) {
+          const run = `${EVENT_RUNS}${String(runs++).padStart(8, '0')}`;
+          for (const { f, p } of chunk) {
             const parentEventId = parentOf(f, p.map((x) => x ?? undefined), (id) => fusedIdOf.get(id));
-            return parentEventId === undefined ? f : { ...f, parentEventId };
-          });
-          const rows = events.map(eventRow);
-          for (const row of rows) {
+            const event: FusedEvent = parentEventId === undefined ? f : { ...f, parentEventId };
+            const row = eventRow(event);
             coverage.add('events', row);
             tally.addRow(row);
+            const record = csvRecords(EVENTS_TABLE, [row]);
+            await partition.write(record);
+            spill.append(run, runLine(event, record, eventNode(event, publication.baseUri), csvRecords(MENTIONS_TABLE, eventMentions([event]))));
           }
-          const records = csvRecords(EVENTS_TABLE, rows);
-          await partition.write(records);
-          await eventsCsv.write(records);
-          await writeNodes(eventsJsonLd, events.map((e) => eventNode(e, publication.baseUri)), counts.events === 0);
-          const mentions = eventMentions(events);
-          await mentionsCsv.write(csvRecords(MENTIONS_TABLE, mentions));
-          counts.events += rows.length;
-          counts.mentions += mentions.length;
-          rowsInPartition += rows.length;
+          rowsInPartition += chunk.length;
         }
         await partitions.closePartition(partition, rowsInPartition);
       }
       if (spill.bytes(`${FUSED_AGREEMENTS}${month}`) > 0) {
         const partition = await partitions.openPartition(AGREEMENTS_TABLE, values);
         let rowsInPartition = 0;
-        for (const agreements of chronologicalChunks<FusedAgreement>(spill, `${FUSED_AGREEMENTS}${month}`, chunkBytes)) {
-          const rows = agreements.map(agreementRow);
-          for (const row of rows) coverage.add('agreements', row);
-          const records = csvRecords(AGREEMENTS_TABLE, rows);
-          await partition.write(records);
-          await agreementsCsv.write(records);
-          await writeNodes(agreementsJsonLd, agreements.map((a) => agreementNode(a, publication.baseUri)), counts.agreements === 0);
-          // mentions.csv lists every event's mentions before any agreement's: these wait their turn.
-          for (const mention of agreementMentions(agreements)) spill.append(`${AGREEMENT_MENTIONS}${month}`, JSON.stringify(mention));
-          counts.agreements += rows.length;
-          rowsInPartition += rows.length;
+        for (const agreements of readingOrderChunks<FusedAgreement>(spill, `${FUSED_AGREEMENTS}${month}`, chunkBytes)) {
+          const run = `${AGREEMENT_RUNS}${String(runs++).padStart(8, '0')}`;
+          for (const agreement of agreements) {
+            const row = agreementRow(agreement);
+            coverage.add('agreements', row);
+            const record = csvRecords(AGREEMENTS_TABLE, [row]);
+            await partition.write(record);
+            spill.append(run, runLine(agreement, record, agreementNode(agreement, publication.baseUri), csvRecords(MENTIONS_TABLE, agreementMentions([agreement]))));
+          }
+          rowsInPartition += agreements.length;
         }
         await partitions.closePartition(partition, rowsInPartition);
       }
     }
-    for (const bucket of spill.buckets(AGREEMENT_MENTIONS)) {
-      for (const lines of spill.lineBatches(bucket)) {
-        const mentions = lines.map((line) => JSON.parse(line) as MentionRow);
-        await mentionsCsv.write(csvRecords(MENTIONS_TABLE, mentions));
-        counts.mentions += mentions.length;
+
+    // 3b. The full files: the partitions' rows merged back into one reading order (the order
+    // of the articles, then of their text), streaming; mentions.csv lists events' mentions first.
+    for (const [prefix, csv, jsonLd] of [[EVENT_RUNS, eventsCsv, eventsJsonLd], [AGREEMENT_RUNS, agreementsCsv, agreementsJsonLd]] as const) {
+      let rows = 0;
+      for (const batch of mergeSortedRuns(spill, spill.buckets(prefix), runKey)) {
+        const items = batch.map((line) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as RunItem);
+        await csv.write(items.map((item) => item.c).join(''));
+        await jsonLd.write(items.map((item, n) => graphNode(item.n, rows === 0 && n === 0)).join(''));
+        const mentions = items.map((item) => item.m).join('');
+        if (prefix === EVENT_RUNS) await mentionsCsv.write(mentions);
+        else {
+          // After every event's: kept aside, in order, until the events are done.
+          spill.append(AGREEMENT_MENTIONS, JSON.stringify(mentions));
+        }
+        rows += items.length;
+        counts.mentions += items.reduce((n, item) => n + item.k, 0);
       }
+      if (prefix === EVENT_RUNS) counts.events = rows;
+      else counts.agreements = rows;
+      await jsonLd.write(graphClosing(rows));
     }
-    await eventsJsonLd.write(graphClosing(counts.events));
-    await agreementsJsonLd.write(graphClosing(counts.agreements));
+    for (const lines of spill.lineBatches(AGREEMENT_MENTIONS)) await mentionsCsv.write(lines.map((line) => JSON.parse(line) as string).join(''));
 
     // 4. The remaining tables; articles.csv last.
     const rejectedRows = rejections.map(rejectedRow).sort(rejectedOrder);
@@ -297,6 +306,8 @@ const FUSED_AGREEMENTS = 'gf';
 const ARTICLE_ROWS = 'ar';
 const SORTED_ARTICLE_ROWS = 'as';
 const AGREEMENT_MENTIONS = 'gm';
+const EVENT_RUNS = 'eo';
+const AGREEMENT_RUNS = 'go';
 
 interface SpilledEventReport {
   readonly a: ArticleRef;
@@ -387,21 +398,29 @@ function monthBucket(prefix: string, date: string | undefined): string {
   return `${prefix}${v.year}${v.month}`;
 }
 
-/** A scratch line of a fused row: its date and id in front, so it is ordered and split without parsing its JSON (which never holds a raw tab). */
-const keyedLine = (date: string | undefined, id: string, row: unknown): string => `${date ?? ''}\t${id}\t${JSON.stringify(row)}`;
+/**
+ * A scratch line of a fused row: its date, id and reading-order key in front, so it is
+ * ordered and split without parsing its JSON (which never holds a raw tab).
+ */
+const keyedLine = (record: { readonly id: string; readonly articleIds: readonly string[]; readonly evidence: readonly Evidence[] }, date: string | undefined, row: unknown): string =>
+  `${date ?? ''}\t${record.id}\t${readingKey(record.articleIds, record.evidence[0]?.start ?? 0, record.id)}\t${JSON.stringify(row)}`;
 
-/** Buckets larger than this are split before they are read (chronologicalChunks). */
+/** A string that sorts as rows.ts readingOrder does: article ids, then first offset, then id (\u0001 sorts before any id character). */
+const readingKey = (articleIds: readonly string[], offset: number, id: string): string => `${articleIds.join(';')}\u0001${String(offset).padStart(12, '0')}\u0001${id}`;
+
+/** Buckets larger than this are split before they are read (readingOrderChunks). */
 const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
 
 /**
- * The rows of a month bucket in date then id order (rows.ts, chronological), a chunk at a
- * time: the whole bucket when small; else it is first split, line by line, into buckets of
- * one day and id prefix (`d<DD>_<hex>`), or of one id prefix for rows dated to the month or
- * less (`a<hex>`: every such row of a partition has the same date), whose names in order are
- * that order. So no chunk holds more than a day's rows of one id prefix, however large a
- * month (or the undated partition) grows.
+ * The rows of a month bucket in reading order (rows.ts, readingOrder: by source articles,
+ * then where in the primary article), a chunk at a time: the whole bucket when it is
+ * small, as it is unless a month holds hundreds of thousands of rows. A larger bucket is
+ * first split, line by line, into buckets of one day and id prefix (`d<DD>_<hex>`), or of
+ * one id prefix for rows dated to the month or less (`a<hex>`), each in reading order: no
+ * chunk then holds more than a day's rows of one id prefix, however large a month (or the
+ * undated partition) grows, at the price of reading order holding only within each chunk.
  */
-function* chronologicalChunks<T>(spill: Spill, bucket: string, chunkBytes: number): Generator<T[]> {
+function* readingOrderChunks<T>(spill: Spill, bucket: string, chunkBytes: number): Generator<T[]> {
   if (spill.bytes(bucket) <= chunkBytes) {
     yield sortedRows<T>(spill.lines(bucket));
     return;
@@ -420,11 +439,11 @@ function* chronologicalChunks<T>(spill: Spill, bucket: string, chunkBytes: numbe
 
 function sortedRows<T>(lines: readonly string[]): T[] {
   const keyed = lines.map((line) => {
-    const first = line.indexOf('\t');
-    const second = line.indexOf('\t', first + 1);
-    return { date: line.slice(0, first), id: line.slice(first + 1, second), line, json: second + 1 };
+    const second = line.indexOf('\t', line.indexOf('\t') + 1);
+    const third = line.indexOf('\t', second + 1);
+    return { key: line.slice(second + 1, third), line, json: third + 1 };
   });
-  keyed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => JSON.parse(k.line.slice(k.json)) as T);
 }
 
@@ -467,12 +486,12 @@ function fuseShards(spill: Spill, scattered: Scattered): Map<string, string> {
     for (const f of fuseEventReports(spilled.map((x) => eventReport(x.r, ref(x.a))))) {
       for (const s of f.sources) if (scattered.referenced.has(s.reportId)) fusedIdOf.set(s.reportId, f.id);
       const spilledEvent: SpilledEvent = { f, p: f.sources.map((s) => parentOfReport.get(s.reportId) ?? null) };
-      spill.append(monthBucket(FUSED_EVENTS, f.date), keyedLine(f.date, f.id, spilledEvent));
+      spill.append(monthBucket(FUSED_EVENTS, f.date), keyedLine(f, f.date, spilledEvent));
     }
   }
   for (const shard of spill.buckets(AGREEMENT_REPORTS)) {
     const reports = spill.records<SpilledAgreementReport>(shard).map((x) => agreementReport(x.r, ref(x.a)));
-    for (const f of fuseAgreementReports(reports, (id) => fusedIdOf.get(id))) spill.append(monthBucket(FUSED_AGREEMENTS, f.dateSigned), keyedLine(f.dateSigned, f.id, f));
+    for (const f of fuseAgreementReports(reports, (id) => fusedIdOf.get(id))) spill.append(monthBucket(FUSED_AGREEMENTS, f.dateSigned), keyedLine(f, f.dateSigned, f));
   }
   return fusedIdOf;
 }
@@ -484,10 +503,85 @@ function withExtraKeys(row: Row, extraKeys: ReadonlyMap<string, readonly string[
   return { ...row, source_key: joinList(keys) };
 }
 
-/** Nodes in the order of the rows (chronological), so the JSON-LD files list what the CSV files do, in the same order. */
-async function writeNodes(sink: FileSink, nodes: ReturnType<typeof eventNode>[], firstInFile: boolean): Promise<void> {
-  const text = nodes.map((node, n) => graphNode(node, firstInFile && n === 0)).join('');
-  await sink.write(text);
+/** What a full file needs of one row, as a line of a sorted run: its CSV record, its JSON-LD node, its mentions' records. */
+interface RunItem {
+  readonly c: string;
+  readonly n: JsonObject;
+  readonly m: string;
+  /** Mentions in `m`. */
+  readonly k: number;
+}
+
+function runLine(record: { readonly id: string; readonly articleIds: readonly string[]; readonly evidence: readonly Evidence[]; readonly sources: readonly unknown[] }, csv: string, node: JsonObject, mentions: string): string {
+  const item: RunItem = { c: csv, n: node, m: mentions, k: record.sources.length };
+  return `${readingKey(record.articleIds, record.evidence[0]?.start ?? 0, record.id)}\t${JSON.stringify(item)}`;
+}
+
+const runKey = (line: string): string => line.slice(0, line.indexOf('\t'));
+
+/**
+ * The lines of sorted runs (scratch buckets, each in `keyOf` order) merged into one order,
+ * a batch at a time, through a binary heap of the runs' heads: memory is a chunk per run.
+ */
+function* mergeSortedRuns(spill: Spill, runs: readonly string[], keyOf: (line: string) => string, batchLines = 2000): Generator<string[]> {
+  interface Head {
+    readonly batches: Generator<string[]>;
+    lines: string[];
+    at: number;
+    key: string;
+  }
+  const advance = (h: Head): boolean => {
+    h.at++;
+    while (h.at >= h.lines.length) {
+      const next = h.batches.next();
+      if (next.done) return false;
+      h.lines = next.value;
+      h.at = 0;
+    }
+    h.key = keyOf(h.lines[h.at] as string);
+    return true;
+  };
+  const heap: Head[] = [];
+  const less = (i: number, j: number): boolean => (heap[i] as Head).key < (heap[j] as Head).key;
+  const swap = (i: number, j: number): void => {
+    const t = heap[i] as Head;
+    heap[i] = heap[j] as Head;
+    heap[j] = t;
+  };
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (const run of runs) {
+    const head: Head = { batches: spill.lineBatches(run, 64 * 1024), lines: [], at: -1, key: '' };
+    if (advance(head)) {
+      heap.push(head);
+      for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    }
+  }
+  let batch: string[] = [];
+  while (heap.length > 0) {
+    const top = heap[0] as Head;
+    batch.push(top.lines[top.at] as string);
+    if (!advance(top)) {
+      const last = heap.pop() as Head;
+      if (heap.length > 0) heap[0] = last;
+    }
+    down(0);
+    if (batch.length >= batchLines) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 const mediaTypeOf = (contentType: string): string => contentType.split(';')[0] ?? contentType;

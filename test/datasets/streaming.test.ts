@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agreementsJsonLd, eventsJsonLd } from '../../src/datasets/jsonld.js';
-import { toTableRows } from '../../src/datasets/rows.js';
+import { readingOrder, toTableRows } from '../../src/datasets/rows.js';
 import type { Row } from '../../src/datasets/schema.js';
 import { writeDatasets } from '../../src/datasets/write-datasets.js';
 import type { AgreementStatus, AgreementTopic, EventType } from '../../src/extract/types.js';
@@ -150,21 +150,39 @@ describe('the streaming publication', () => {
     }
   });
 
-  it('gives the same bytes when every month is too large to read at once and is split by day and id first', async () => {
+  it('publishes the same rows when every month is too large to read at once and is split by day and id first', async () => {
     const articles = corpus(11, 120);
     const whole = await published(articles);
     const dir = await mkdtemp(path.join(tmpdir(), 'entente-streaming-'));
     await writeDatasets(articles, [], new FsStorage(dir), { ...OPTIONS, chunkBytes: 1500 });
-    for (const file of ['events.csv', 'agreements.csv', 'mentions.csv', 'events.jsonld', 'agreements.jsonld', 'events/year=2023/month=01/events.csv', 'events/year=0000/month=00/events.csv']) {
+    // The full files are merged back into one order: the same bytes, split or not.
+    for (const file of ['events.csv', 'agreements.csv', 'mentions.csv', 'events.jsonld', 'agreements.jsonld']) {
       expect(await readFile(path.join(dir, file), 'utf8'), file).toBe(await whole.read(file));
     }
+    // A split partition is in reading order within each chunk: the same rows.
+    for (const file of ['events/year=2023/month=01/events.csv', 'events/year=0000/month=00/events.csv']) {
+      const split = parseCsv(await readFile(path.join(dir, file), 'utf8'));
+      expect(split.length, file).toBeGreaterThan(0);
+      expect(multiset(split), file).toEqual(multiset(parseCsv(await whole.read(file))));
+    }
+    // Split or not, the same input gives the same bytes.
+    const again = await mkdtemp(path.join(tmpdir(), 'entente-streaming-'));
+    await writeDatasets([...articles].reverse(), [], new FsStorage(again), { ...OPTIONS, chunkBytes: 1500 });
+    expect(await readFile(path.join(again, 'events.csv'), 'utf8')).toBe(await readFile(path.join(dir, 'events.csv'), 'utf8'));
   });
 
-  it('writes the rows in date then id order, undated first: the order of the partitions, end to end', async () => {
-    const rows = parseCsv(await (await published(corpus(12, 60))).read('events.csv'));
-    const keys = rows.map((r) => `${r.date}\t${r.event_id}`);
-    expect(keys).toEqual([...keys].sort());
-    expect(rows[0]?.date).toBe('');
+  it('writes the full files in reading order (by articles, then position in the text), merged from the partitions, split months or not', async () => {
+    const articles = corpus(12, 60);
+    for (const chunkBytes of [undefined, 1500]) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'entente-streaming-'));
+      await writeDatasets(articles, [], new FsStorage(dir), { ...OPTIONS, chunkBytes });
+      const events = parseCsv(await readFile(path.join(dir, 'events.csv'), 'utf8'));
+      expect(events).toEqual(toTableRows(fuseRecords(articles), articles, []).events.map((r) => expect.objectContaining(r) as Row));
+      const agreements = parseCsv(await readFile(path.join(dir, 'agreements.csv'), 'utf8'));
+      expect(agreements).toEqual([...agreements].sort(readingOrder('agreement_id')));
+      const ids = (JSON.parse(await readFile(path.join(dir, 'events.jsonld'), 'utf8')) as { '@graph': { identifier: string }[] })['@graph'].map((n) => n.identifier);
+      expect(ids).toEqual(events.map((r) => r.event_id));
+    }
   });
 
   it('lists the articles in id order (shards sorted, then merged)', async () => {
