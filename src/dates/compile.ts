@@ -3,6 +3,14 @@
  * per locale at module load; nothing here runs per sentence.
  */
 import type { DateLocaleData, MonthModifier, RelativeAnchor, WeekdayMode } from './locales/types.js';
+import type { WordGate } from './word-gate.js';
+import { buildWordGate } from './word-gate.js';
+
+/** Bits of `CompiledLocale.gate`: which regexes may match a text (the order of the lists given to it). */
+export const GATE_RELATIVE = 1;
+export const GATE_IGNORED = 2;
+export const GATE_WEEKDAY = 4;
+export const GATE_MONTH = 8;
 
 /** Word boundaries that understand accented letters (`\b` is ASCII-only even with the u flag). */
 const L = '(?<![\\p{L}\\p{N}_])';
@@ -82,6 +90,8 @@ export interface CompiledLocale {
   readonly dayListBeforeRe: RegExp;
   /** a month name ending the text (to tell "13 et 14 avril" from "30 juin et 1er juillet") */
   readonly monthAtEndRe: RegExp;
+  /** The words each of relativeRe, ignoredRe, weekdayRe and monthRe (GATE_* bits) needs to match at all. */
+  readonly gate: WordGate;
 }
 
 export function compileLocale(data: DateLocaleData): CompiledLocale {
@@ -127,5 +137,6 @@ export function compileLocale(data: DateLocaleData): CompiledLocale {
       'iu',
     ),
     monthAtEndRe: new RegExp(`${L}${months}[\\s,]*$`, 'iu'),
+    gate: buildWordGate([Object.keys(data.relative), data.ignored, data.weekdays.flat(), data.months.flat()]),
   };
 }

@@ -16,7 +16,7 @@
  * beats "Friday"). Candidates that cannot be resolved (no reference) still occupy their span,
  * so that a shorter, wrong reading cannot take it, and are then dropped.
  */
-import { compileLocale, normalisePhrase } from './compile.js';
+import { compileLocale, GATE_IGNORED, GATE_MONTH, GATE_RELATIVE, GATE_WEEKDAY, normalisePhrase } from './compile.js';
 import type { CompiledLocale } from './compile.js';
 import { DATE_LOCALES } from './locales/index.js';
 import type { DateLocale } from './locales/index.js';
@@ -24,6 +24,8 @@ import type { MonthModifier, WeekdayMode } from './locales/types.js';
 import { daysInMonth } from './partial-date.js';
 import type { PartialDate } from './partial-date.js';
 import { resolveDayMonth, resolveMonth, resolveRelative, resolveWeekday } from './resolve.js';
+import type { GateToken } from './word-gate.js';
+import { passGate, passGateTokens } from './word-gate.js';
 
 export type { DateLocale } from './locales/index.js';
 
@@ -51,6 +53,12 @@ export interface FindDateMentionsOptions {
    * next week are common; 14–31 is a reasonable value. Modifiers ("dernier") are not affected.
    */
   upcomingWindowDays?: number;
+  /**
+   * The text's tokens, if the caller has them (the extractor does): every run of letters and
+   * every run of digits of the text whole inside one token's `text`. They spare the word
+   * gate (./word-gate.ts) a scan of the text; the mentions are the same.
+   */
+  tokens?: readonly GateToken[];
 }
 
 /** Years outside this span after a marker are numbers, not years ("en 3000 exemplaires"). */
@@ -69,7 +77,6 @@ const NUMBER_CONTINUES_RE = /^[.,]\d/;
 const LAST_WORD_RE = /\p{L}+$/u;
 const LEADING_WORD_RE = /^(\p{L}+)\s+/u;
 const NUMERIC_GATE_RE = /\d[/.-]\d/;
-const DIGIT_RE = /\d/;
 
 interface Resolved {
   date: PartialDate;
@@ -155,7 +162,6 @@ function collectMonths(c: CompiledLocale, text: string, ref: PartialDate | undef
 }
 
 function collectYears(c: CompiledLocale, text: string, out: Candidates): void {
-  if (!DIGIT_RE.test(text)) return;
   for (const m of text.matchAll(c.yearRe)) {
     const yearText = m[1] ?? '';
     const year = Number(yearText);
@@ -324,15 +330,22 @@ export function findDateMentions(
   options: FindDateMentionsOptions = {},
 ): DateMention[] {
   const c = COMPILED[locale];
+  // Each regex runs only when the sentence has the words it needs (see ./word-gate.ts);
+  // years need four digits in a row, numeric dates and chrono a digit.
+  const { bits, digit, fourDigits } = options.tokens ? passGateTokens(c.gate, options.tokens) : passGate(c.gate, text);
+  if (bits === 0 && !digit) return [];
   const candidates: Candidates = [];
-  collectIgnored(c, text, candidates);
-  collectRelativeWords(c, text, reference, candidates);
-  collectWeekdays(c, text, reference, candidates);
-  collectMonths(c, text, reference, candidates);
-  collectYears(c, text, candidates);
-  collectNumeric(c, text, candidates);
-  // chrono is the slow part: only sentences with a digit and a month name need it.
-  if (DIGIT_RE.test(text) && hasMonthName(c, text)) collectChrono(c, text, reference, options.upcomingWindowDays ?? 0, candidates);
+  if (bits & GATE_IGNORED) collectIgnored(c, text, candidates);
+  if (bits & GATE_RELATIVE) collectRelativeWords(c, text, reference, candidates);
+  if (bits & GATE_WEEKDAY) collectWeekdays(c, text, reference, candidates);
+  if (bits & GATE_MONTH) collectMonths(c, text, reference, candidates);
+  if (fourDigits) collectYears(c, text, candidates);
+  if (digit) {
+    collectNumeric(c, text, candidates);
+    // chrono is the slow part: only sentences with a digit and a month name need it.
+    if ((bits & GATE_MONTH) !== 0 && hasMonthName(c, text)) collectChrono(c, text, reference, options.upcomingWindowDays ?? 0, candidates);
+  }
+  if (candidates.length === 0) return [];
 
   const mentions: DateMention[] = [];
   for (const { start, end, resolved } of select(candidates)) {

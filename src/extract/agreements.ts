@@ -146,11 +146,11 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale, signingSentence:
     const number = numberBefore(tokens, i, compiled);
     const prev = tokens[i - 1];
     if (number && number.value >= 2) {
-      starts.push({ first: number.at, nounEnd, head, count: number.value, other: hasOtherWord(tokens, number.at, i, compiled), group: true });
+      starts.push({ first: number.at, nounEnd, head, count: number.value, other: hasOtherWord(tokens, number.at, i, compiled), group: true, ordinal: false });
     } else if (number && number.value === 1) {
-      starts.push({ first: number.at, nounEnd, head, count: 1, other: false, group: false });
+      starts.push({ first: number.at, nounEnd, head, count: 1, other: false, group: false, ordinal: false });
     } else if (noun.value === 'noun' && prev && compiled.ordinals.matchAt(tokens, i - 1)) {
-      starts.push({ first: i, nounEnd, head, count: 1, other: false, group: false });
+      starts.push({ first: i, nounEnd, head, count: 1, other: false, group: false, ordinal: false });
     }
     // A definite noun ("l'accord", "the agreement") refers back: not a new item.
     i = nounEnd - 1;
@@ -163,7 +163,7 @@ function itemsIn(s: AnalysedSentence, compiled: CompiledLocale, signingSentence:
     const afterNumber = after && (compiled.numbers.matchAt(tokens, i + 1) ?? (/^\d+$/.test(after.text) && Number(after.text) <= MAX_COUNT ? { value: Number(after.text), length: 1 } : undefined));
     const before = numberBefore(tokens, i + 1, compiled);
     const value = afterNumber?.value ?? (before && before.at === i - 1 ? before.value : undefined);
-    if (value !== undefined && value >= 2) starts.push({ first: Math.min(i, before?.at ?? i), nounEnd: i + 2, head: 'other', count: value, other: true, group: true });
+    if (value !== undefined && value >= 2) starts.push({ first: Math.min(i, before?.at ?? i), nounEnd: i + 2, head: 'other', count: value, other: true, group: true, ordinal: false });
   }
   starts.sort((a, b) => a.first - b.first);
   // "Le premier est un accord de …": the ordinal and the noun it introduces are one agreement.

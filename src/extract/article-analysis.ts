@@ -29,31 +29,40 @@ export interface ArticleAnalysis {
   readonly published?: PartialDate;
 }
 
+/** Shared by every sentence without places, or without words a name may not take. */
+const NO_PLACES: ReadonlyMap<number, PlaceMention> = new Map();
+const NOTHING_BLOCKED: ReadonlySet<number> = new Set();
+
 export function analyseArticle(text: string, published: PartialDate | undefined, compiled: CompiledLocale): ArticleAnalysis {
   const sentences = splitSentences(text, compiled.locale.code, compiled.abbreviations);
   const registry = new PeopleRegistry();
   const analysed: AnalysedSentence[] = [];
-  const tokenised = sentences.map((sentence) => tokenise(sentence.text, sentence.start));
+  const tokenised = sentences.map((sentence) => tokenise(sentence.text, sentence.start, compiled.firstWords));
   const found = tokenised.map((tokens) => findPlaces(tokens, compiled));
-  const named = new Set(found.flat().filter((p) => !p.entry.alternatives?.length).map((p) => p.entry.code));
+  const named = new Set<string>();
+  for (const mentions of found) for (const p of mentions) if (!p.entry.alternatives?.length) named.add(p.entry.code);
   for (const [n, sentence] of sentences.entries()) {
     const tokens = tokenised[n] as Token[];
+    const mentions = found[n] as PlaceMention[];
     // "congolaise" is the DRC's in an article that names the DRC.
-    const places = (found[n] as PlaceMention[]).map((p) => {
-      const other = p.entry.alternatives?.find((code) => named.has(code));
-      return other && !named.has(p.entry.code) ? { ...p, entry: { ...p.entry, code: other, alternatives: undefined } } : p;
-    });
-    const dates: DateMention[] = findDateMentions(sentence.text, compiled.locale.dateLocale, published).map((d) => ({
-      ...d,
-      start: d.start + sentence.start,
-      end: d.end + sentence.start,
-    }));
-    const placeAt = indexPlaces(places);
+    const places = !mentions.some((p) => p.entry.alternatives?.length)
+      ? mentions
+      : mentions.map((p) => {
+          const other = p.entry.alternatives?.find((code) => named.has(code));
+          return other && !named.has(p.entry.code) ? { ...p, entry: { ...p.entry, code: other, alternatives: undefined } } : p;
+        });
+    const inSentence = findDateMentions(sentence.text, compiled.locale.dateLocale, published, { tokens });
+    const dates: DateMention[] = inSentence.length === 0 ? inSentence : inSentence.map((d) => ({ ...d, start: d.start + sentence.start, end: d.end + sentence.start }));
+    const placeAt = places.length === 0 ? NO_PLACES : indexPlaces(places);
     const planned = plannedTokens(tokens, compiled);
     const triggers: TriggerMention[] = findTriggers(tokens, compiled, placeAt, planned);
-    const blocked = new Set<number>();
-    for (const t of triggers) for (let i = t.first; i < t.last; i++) blocked.add(i);
-    for (const d of dates) tokens.forEach((t, i) => t.start >= d.start && t.end <= d.end && blocked.add(i));
+    let blocked: ReadonlySet<number> = NOTHING_BLOCKED;
+    if (triggers.length > 0 || dates.length > 0) {
+      const taken = new Set<number>();
+      for (const t of triggers) for (let i = t.first; i < t.last; i++) taken.add(i);
+      for (const d of dates) tokens.forEach((t, i) => t.start >= d.start && t.end <= d.end && taken.add(i));
+      blocked = taken;
+    }
     const people = findPeople(tokens, placeAt, compiled, registry, blocked);
     analysed.push({ sentence, tokens, places, placeAt, planned, triggers, dates, people });
   }

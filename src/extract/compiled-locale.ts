@@ -1,7 +1,8 @@
 import { CITIES } from '../gazetteer/cities.js';
 import { COUNTRIES } from '../gazetteer/countries.js';
 import type { City } from '../gazetteer/types.js';
-import { PhraseTrie } from './common/phrase-trie.js';
+import type { IndexedTrie } from './common/phrase-trie.js';
+import { FirstWordIndex, PhraseTrie } from './common/phrase-trie.js';
 import { fold, phraseKey } from './common/tokenise.js';
 import type { Locale } from './locale.js';
 import type { AgreementStatus, AgreementTopic, EventType } from './types.js';
@@ -72,6 +73,8 @@ export interface CompiledLocale {
   readonly abbreviations: ReadonlySet<string>;
   readonly citiesByName: ReadonlyMap<string, City>;
   readonly capitals: ReadonlyMap<string, City>;
+  /** The first words of all the tries above: tokenise with it (see FirstWordIndex). */
+  readonly firstWords: FirstWordIndex;
 }
 
 const cache = new Map<string, CompiledLocale>();
@@ -83,6 +86,8 @@ const flags = (phrases: readonly string[]): PhraseTrie<true> => {
 };
 const foldedSet = (words: readonly string[]): Set<string> => new Set(words.map((w) => phraseKey(w).join(' ')));
 const startsUpper = (s: string): boolean => /^\p{Lu}/u.test(s);
+/** Every entry with the same fields, in the same order (one hidden class for the code that reads them). */
+const placeEntry = (kind: PlaceKind, code: string, needsCapital: boolean, city?: City, alternatives?: readonly string[]): PlaceEntry => ({ kind, code, city, needsCapital, alternatives });
 
 export function compileLocale(locale: Locale): CompiledLocale {
   const known = cache.get(locale.code);
@@ -99,28 +104,28 @@ export function compileLocale(locale: Locale): CompiledLocale {
   // country name used as a place still yields its capital through `capitals`.
   const places = new PhraseTrie<PlaceEntry>();
   const { places: lp, lexicon: lx } = locale;
-  for (const [name, code] of Object.entries(lp.countries)) places.add(name, { kind: 'country', code, needsCapital: startsUpper(name), alternatives: lp.ambiguous?.[name]?.filter((c) => c !== code) });
-  for (const [name, code] of Object.entries(lp.institutions)) places.add(name, { kind: 'institution', code, needsCapital: startsUpper(name) });
-  for (const [name, code] of Object.entries(lp.organisations)) places.add(name, { kind: 'organisation', code, needsCapital: startsUpper(name) });
+  for (const [name, code] of Object.entries(lp.countries)) places.add(name, placeEntry('country', code, startsUpper(name), undefined, lp.ambiguous?.[name]?.filter((c) => c !== code)));
+  for (const [name, code] of Object.entries(lp.institutions)) places.add(name, placeEntry('institution', code, startsUpper(name)));
+  for (const [name, code] of Object.entries(lp.organisations)) places.add(name, placeEntry('organisation', code, startsUpper(name)));
   for (const [name, english] of Object.entries(lp.cities)) {
     const city = citiesByName.get(english);
-    if (city) places.add(name, { kind: 'city', code: city.country, city, needsCapital: true });
+    if (city) places.add(name, placeEntry('city', city.country, true, city));
   }
-  for (const city of CITIES) places.add(city.name, { kind: 'city', code: city.country, city, needsCapital: true });
+  for (const city of CITIES) places.add(city.name, placeEntry('city', city.country, true, city));
   const alternatives = (name: string, code: string): readonly string[] | undefined => lp.ambiguous?.[name]?.filter((c) => c !== code);
   for (const [name, code] of Object.entries(lp.demonyms)) {
     const known = places.get(name);
     // "l'Argentine" and "son homologue argentine" fold alike: the country entry then matches in lower case too.
     if (known && known.code === code && known.needsCapital && !startsUpper(name)) places.set(name, { ...known, needsCapital: false });
-    else places.add(name, { kind: 'demonym', code, needsCapital: startsUpper(name), alternatives: alternatives(name, code) });
+    else places.add(name, placeEntry('demonym', code, startsUpper(name), undefined, alternatives(name, code)));
   }
-  for (const name of lx.nonPlaces) places.add(name, { kind: 'none', code: '', needsCapital: startsUpper(name) });
+  for (const name of lx.nonPlaces) places.add(name, placeEntry('none', '', startsUpper(name)));
 
   const agreementNouns = new PhraseTrie<'noun' | 'count'>();
   for (const n of lx.agreementNouns) agreementNouns.add(n, 'noun');
   for (const n of lx.agreementCountNouns) agreementNouns.add(n, 'count');
 
-  const compiled: CompiledLocale = {
+  const lists: Omit<CompiledLocale, 'firstWords'> = {
     locale,
     places,
     triggers: new PhraseTrie<EventType>().addAll(lx.eventTriggers),
@@ -168,6 +173,9 @@ export function compileLocale(locale: Locale): CompiledLocale {
     citiesByName,
     capitals,
   };
+  const tries: IndexedTrie[] = [];
+  for (const list of Object.values(lists)) if (list instanceof PhraseTrie) tries.push(list);
+  const compiled: CompiledLocale = { ...lists, firstWords: new FirstWordIndex(tries) };
   cache.set(locale.code, compiled);
   return compiled;
 }

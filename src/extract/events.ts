@@ -220,9 +220,15 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
   // A round of calls goes on in the next sentences with plain talk words ("spoke with …").
   let callsUntil = -1;
   for (const told of analysis.sentences) {
+    // A sentence without an event word only moves the story's date on.
+    if (told.triggers.length === 0) {
+      updateNarrativeDate(ctx, told, published);
+      continue;
+    }
     // People read before a visit told their country ("Lamamra" is the Algerian visitor) know it now.
-    const s: AnalysedSentence = { ...told, people: told.people.map((p) => (p.country ? p : { ...p, country: ctx.registry.countryOf(p.name) })) };
-    const sameYear = s.dates.filter((d) => !published || d.date.year === published.year);
+    const s: AnalysedSentence = told.people.every((p) => p.country)
+      ? told
+      : { ...told, people: told.people.map((p) => (p.country ? p : { ...p, country: ctx.registry.countryOf(p.name) })) };
     const actors = actorsOf(s, compiled);
     const seenTypes = new Set<EventType>();
     const dates = attachDates(s, published);
@@ -238,8 +244,9 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
       if (d && (!known || (d.direct && !known.direct))) datedByType.set(typeOf(t), d);
     }
     // A word of the event itself ("state visit") speaks before one implying it ("welcomed his").
-    const triggers = [...s.triggers].sort((a, b) => Number(a.hosting ?? false) - Number(b.hosting ?? false));
-    const sameTime = ctx.lastEventDate !== undefined && compiled.sameTime.findAll(s.tokens).length > 0;
+    const triggers = s.triggers.some((t) => t.hosting) ? [...s.triggers].sort((a, b) => Number(a.hosting ?? false) - Number(b.hosting ?? false)) : s.triggers;
+    const sameTime = ctx.lastEventDate !== undefined && compiled.sameTime.occursIn(s.tokens);
+    let shift: number | undefined;
     for (const trigger of triggers) {
       if (trigger.planned || trigger.negated) continue;
       // "cette visite", "his visit": told before; it only adds what it says (a date) to that event.
@@ -250,7 +257,7 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
       const dated = own?.direct ? own : (datedByType.get(type) ?? own);
       // Background from another year, or a date still to come, is no event of this article.
       if (dated && (dated.future || (published && dated.date.date.year !== published.year))) continue;
-      const shift = dayShift(s, compiled);
+      shift ??= dayShift(s, compiled);
       const shifted = shift !== 0 && !dated ? shiftFrom(dateOfSentence(dates) ?? ctx.lastEventDate, shift) : undefined;
       const date = dated?.date.date ?? shifted ?? (sameTime ? ctx.lastEventDate : undefined) ?? ctx.dateFor(type) ?? published;
       const built = buildForTrigger(type, trigger, s, actors, ctx, compiled);
@@ -271,10 +278,20 @@ export function buildEvents(analysis: ArticleAnalysis, compiled: CompiledLocale)
         if (type !== 'visit') ctx.lastNonVisitDate = date;
       }
     }
-    const last = sameYear[sameYear.length - 1];
-    if (last) ctx.narrativeDate = last.date;
+    updateNarrativeDate(ctx, told, published);
   }
   return drafts;
+}
+
+/** The last date of this year a sentence names is the story's date from then on. */
+function updateNarrativeDate(ctx: NarrativeContext, s: AnalysedSentence, published: PartialDate | undefined): void {
+  for (let k = s.dates.length - 1; k >= 0; k--) {
+    const d = s.dates[k] as DateMention;
+    if (!published || d.date.year === published.year) {
+      ctx.narrativeDate = d.date;
+      return;
+    }
+  }
 }
 
 function buildForTrigger(
@@ -338,20 +355,24 @@ function buildForTrigger(
       .filter((pair) => pair.length >= 2)
       .map((pair) => {
         const participants = sortCodes(pair);
+        // A pair taken from the story may leave out the country the story is about: that
+        // country did not take part, so it neither leads the meeting nor brings its official.
+        const leader = initiator !== undefined && participants.includes(initiator) ? initiator : undefined;
         const location = type === 'call' ? undefined : toPlace(here, compiled) ?? contextLocation(participants, ctx);
         const people = peopleFor(s, participants);
         // "Il s'est entretenu avec …": the unnamed subject is the initiator's official named before.
-        const initiatorName = initiator && !s.people.some((p) => p.country === initiator) ? ctx.registry.lastOf(initiator) : undefined;
+        const initiatorName = leader && !s.people.some((p) => p.country === leader) ? ctx.registry.lastOf(leader) : undefined;
         if (initiatorName && people.length > 0 && !people.includes(initiatorName)) people.unshift(initiatorName);
         const fromPair = people.length === 0 && ctx.lastPair && sameSet(ctx.lastPair.participants, participants) ? ctx.lastPair.people : [];
-        const initiatorPerson = s.people.find((p) => p.country === initiator);
-        const otherCode = participants.find((c) => c !== initiator);
+        const firstCode = leader ?? participants[0];
+        const initiatorPerson = s.people.find((p) => p.country === firstCode);
+        const otherCode = participants.find((c) => c !== firstCode);
         const otherPerson = s.people.find((p) => p.country === otherCode);
         return {
           ...base,
           type,
           participants,
-          actor1: { name: initiatorPerson?.name, country: initiator },
+          actor1: { name: initiatorPerson?.name, country: firstCode },
           actor2: { name: otherPerson?.name, country: otherCode },
           people: people.length ? people : [...fromPair],
           location,
@@ -361,7 +382,7 @@ function buildForTrigger(
 
   // A press appearance by one side alone counts with that side only, unless the text says
   // both were there ("conférence de presse conjointe", "the two ministers told reporters").
-  const jointly = type === 'press_conference' && compiled.joint.findAll(s.tokens).length > 0;
+  const jointly = type === 'press_conference' && compiled.joint.occursIn(s.tokens);
   const oneSided = type === 'press_conference' && !jointly && codes.length <= 1;
   const speaker = codes[0] ?? ctx.protagonist();
   // signing, press conference: everyone named, completed from the story when one side is implicit.

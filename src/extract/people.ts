@@ -80,6 +80,17 @@ export class PeopleRegistry {
 
 const PUNCT_IN_ROLE = new Set([',', "'", '’', '(', ')', '-']);
 
+function nameWordAt(tokens: readonly Token[], placeAt: ReadonlyMap<number, PlaceMention>, compiled: CompiledLocale, blocked: ReadonlySet<number>, i: number): boolean {
+  const t = tokens[i];
+  // Ministries' subjects are capitalised too ("ministre de l'Énergie Grace Wanjiru"): a topic word is no name.
+  return t !== undefined && t.isWord && t.isCapitalised && !placeAt.has(i) && !blocked.has(i) && !compiled.notNames.has(t.folded) && !compiled.honorifics.has(t.folded) && !compiled.topics.matchAt(tokens, i) && !compiled.titles.matchAt(tokens, i);
+}
+
+function initialAt(tokens: readonly Token[], placeAt: ReadonlyMap<number, PlaceMention>, compiled: CompiledLocale, blocked: ReadonlySet<number>, i: number): boolean {
+  const t = tokens[i];
+  return t !== undefined && t.isWord && t.isCapitalised && t.text.length === 1 && !compiled.honorifics.has(t.folded) && tokens[i + 1]?.text === '.' && nameWordAt(tokens, placeAt, compiled, blocked, i + 2);
+}
+
 export function findPeople(
   tokens: readonly Token[],
   placeAt: ReadonlyMap<number, PlaceMention>,
@@ -88,36 +99,29 @@ export function findPeople(
   blocked: ReadonlySet<number>,
 ): PersonMention[] {
   const people: PersonMention[] = [];
-  const isNameWord = (i: number): boolean => {
-    const t = tokens[i];
-    // Ministries' subjects are capitalised too ("ministre de l'Énergie Grace Wanjiru"): a topic word is no name.
-    return t !== undefined && t.isWord && t.isCapitalised && !placeAt.has(i) && !blocked.has(i) && !compiled.notNames.has(t.folded) && !compiled.honorifics.has(t.folded) && !compiled.topics.matchAt(tokens, i) && !compiled.titles.matchAt(tokens, i);
-  };
-  const isInitial = (i: number): boolean => {
-    const t = tokens[i];
-    return t !== undefined && t.isWord && t.isCapitalised && t.text.length === 1 && !compiled.honorifics.has(t.folded) && tokens[i + 1]?.text === '.' && isNameWord(i + 2);
-  };
 
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNameWord(i) && !isInitial(i)) continue;
+    // Names start with a capital: most tokens are turned away here.
+    if (!(tokens[i] as Token).isCapitalised) continue;
+    if (!nameWordAt(tokens, placeAt, compiled, blocked, i) && !initialAt(tokens, placeAt, compiled, blocked, i)) continue;
     // Extend over name words, initials, hyphens and lower-case particles between name words.
     let j = i;
     const words: string[] = [];
     for (;;) {
-      if (isInitial(j)) {
+      if (initialAt(tokens, placeAt, compiled, blocked, j)) {
         words.push((tokens[j] as Token).folded);
         j += 2;
         continue;
       }
-      if (isNameWord(j)) {
+      if (nameWordAt(tokens, placeAt, compiled, blocked, j)) {
         words.push((tokens[j] as Token).folded);
         j++;
-        if (tokens[j]?.text === '-' && isNameWord(j + 1)) j++;
+        if (tokens[j]?.text === '-' && nameWordAt(tokens, placeAt, compiled, blocked, j + 1)) j++;
         continue;
       }
       const t = tokens[j];
       // "Mohamed Ould Cheikh El Ghazouani": a courtesy word inside a name is part of it.
-      if (t && t.isCapitalised && compiled.honorifics.has(t.folded) && words.length > 0 && isNameWord(j + 1)) {
+      if (t && t.isCapitalised && compiled.honorifics.has(t.folded) && words.length > 0 && nameWordAt(tokens, placeAt, compiled, blocked, j + 1)) {
         words.push(t.folded);
         j++;
         continue;
@@ -125,7 +129,7 @@ export function findPeople(
       if (t && compiled.particles.has(t.folded) && words.length > 0) {
         let k = j + 1;
         if (tokens[k]?.text === '-') k++;
-        if (isNameWord(k) || (compiled.particles.has(tokens[k]?.folded ?? '') && isNameWord(k + 1))) {
+        if (nameWordAt(tokens, placeAt, compiled, blocked, k) || (compiled.particles.has(tokens[k]?.folded ?? '') && nameWordAt(tokens, placeAt, compiled, blocked, k + 1))) {
           j = k;
           continue;
         }
@@ -146,7 +150,9 @@ export function findPeople(
     const person = registry.register(name, nameWords, role.country ?? known?.country);
     people.push({ name: person.name, first, last, country: person.country, counterpart: role.counterpart, rolePlace: role.place });
   }
-  people.push(...roleReferences(tokens, placeAt, compiled, registry, people));
+  const references = roleReferences(tokens, placeAt, compiled, registry, people);
+  if (references.length === 0) return people;
+  people.push(...references);
   return people.sort((a, b) => a.first - b.first);
 }
 
@@ -163,6 +169,7 @@ function roleReferences(
   named: readonly PersonMention[],
 ): PersonMention[] {
   const found: PersonMention[] = [];
+  if (placeAt.size === 0) return found;
   const seen = new Set<PlaceMention>();
   for (const place of placeAt.values()) {
     if (seen.has(place)) continue;
@@ -183,7 +190,7 @@ function roleReferences(
     const name = registry.lastOf(place.entry.code);
     if (!name) continue;
     registry.mention(name);
-    found.push({ name, first: from, last: to, country: place.entry.code, counterpart: false });
+    found.push({ name, first: from, last: to, country: place.entry.code, counterpart: false, rolePlace: undefined });
   }
   return found;
 }

@@ -45,27 +45,35 @@ export interface SentenceAnalysis {
 const MODALITY_BEFORE = 6;
 const MODALITY_AFTER = 1;
 
+// "la société ghanéenne", "Portuguese group": a company's nationality, no state acting.
+function ofCompany(tokens: readonly Token[], index: number, length: number, compiled: CompiledLocale): boolean {
+  return [tokens[index - 1], tokens[index - 2], tokens[index + length], tokens[index + length + 1]].some((t) => t !== undefined && compiled.companyWords.has(t.folded));
+}
+
+// "Air Sénégal", "Air Tanzania": a capitalised company word right before the name.
+function afterCompanyWord(tokens: readonly Token[], index: number, compiled: CompiledLocale): boolean {
+  const t = tokens[index - 1];
+  return t !== undefined && t.isCapitalised && compiled.companyWords.has(t.folded);
+}
+
+// "Malaysia Airlines", "Turkey's Kalyon Group", "Accra-based": a company's name, no state.
+function namesCompany(tokens: readonly Token[], index: number, length: number, compiled: CompiledLocale): boolean {
+  for (let i = index + length, steps = 0; i < tokens.length && steps < 4; i++, steps++) {
+    const t = tokens[i] as Token;
+    if (compiled.companyWords.has(t.folded)) return true;
+    if (!(t.isCapitalised || t.text === "'" || t.text === '-' || t.folded === 's')) return false;
+  }
+  return false;
+}
+
 export function findPlaces(tokens: readonly Token[], compiled: CompiledLocale): PlaceMention[] {
   const all = compiled.places.findAll(tokens, (entry, start) => !entry.needsCapital || (tokens[start]?.isCapitalised ?? false));
-  // "la société ghanéenne", "Portuguese group": a company's nationality, no state acting.
-  const ofCompany = (index: number, length: number): boolean =>
-    [tokens[index - 1], tokens[index - 2], tokens[index + length], tokens[index + length + 1]].some((t) => t !== undefined && compiled.companyWords.has(t.folded));
-  // "Air Sénégal", "Air Tanzania": a capitalised company word right before the name.
-  const afterCompanyWord = (index: number): boolean => {
-    const t = tokens[index - 1];
-    return t !== undefined && t.isCapitalised && compiled.companyWords.has(t.folded);
-  };
-  // "Malaysia Airlines", "Turkey's Kalyon Group", "Accra-based": a company's name, no state.
-  const namesCompany = (index: number, length: number): boolean => {
-    for (let i = index + length, steps = 0; i < tokens.length && steps < 4; i++, steps++) {
-      const t = tokens[i] as Token;
-      if (compiled.companyWords.has(t.folded)) return true;
-      if (!(t.isCapitalised || t.text === "'" || t.text === '-' || t.folded === 's')) return false;
-    }
-    return false;
-  };
+  if (all.length === 0) return [];
   const matches = all.filter(
-    (m) => m.value.kind !== 'none' && !afterCompanyWord(m.index) && !(m.value.kind === 'demonym' ? ofCompany(m.index, m.length) : namesCompany(m.index, m.length)),
+    (m) =>
+      m.value.kind !== 'none' &&
+      !afterCompanyWord(tokens, m.index, compiled) &&
+      !(m.value.kind === 'demonym' ? ofCompany(tokens, m.index, m.length, compiled) : namesCompany(tokens, m.index, m.length, compiled)),
   );
   const mentions: PlaceMention[] = [];
   // "in the northern Chinese city of Tianjin": an adjective of nationality may stand between
@@ -132,17 +140,21 @@ function hasFutureVerbNear(tokens: readonly Token[], first: number, last: number
  * clause ("programmée en août à Yokohama", "programme includes a visit … on Friday").
  * Dates, places and triggers there describe what is to come.
  */
-export function plannedTokens(tokens: readonly Token[], compiled: CompiledLocale): boolean[] {
-  const planned = new Array<boolean>(tokens.length).fill(false);
+export function plannedTokens(tokens: readonly Token[], compiled: CompiledLocale): readonly boolean[] {
+  let planned: boolean[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const m = compiled.future.matchAt(tokens, i);
     if (!m) continue;
+    planned ??= new Array<boolean>(tokens.length).fill(false);
     let j = i + m.length;
     for (; j < tokens.length && !CLAUSE_END.has((tokens[j] as Token).text); j++) planned[j] = true;
     i = j;
   }
-  return planned;
+  return planned ?? NOTHING_PLANNED;
 }
+
+/** No token of the sentence is planned (reads as false at every index). */
+const NOTHING_PLANNED: readonly boolean[] = Object.freeze([]);
 
 const CLAUSE_END = new Set([',', ';', '.', ':', '(', ')', '!', '?']);
 
@@ -163,7 +175,7 @@ export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale,
   // "la réunion du conseil des ministres", "the cabinet meeting": domestic, no diplomacy.
   const domestic = new Set<number>();
   for (const m of compiled.nonEvents.findAll(tokens)) for (let i = m.index; i < m.index + m.length; i++) domestic.add(i);
-  for (const m of compiled.triggers.findAll(tokens, (_v, start, end) => !placeAt.has(start) && !domestic.has(start) && !domestic.has(end - 1), compiled.insertable)) {
+  for (const m of compiled.triggers.findAll(tokens, (_v, start, end) => !placeAt.has(start) && (domestic.size === 0 || (!domestic.has(start) && !domestic.has(end - 1))), compiled.insertable)) {
     const first = m.index;
     const last = m.index + m.length;
     const before = tokens[first - 1];
@@ -180,6 +192,7 @@ export function findTriggers(tokens: readonly Token[], compiled: CompiledLocale,
         hasFutureVerbNear(tokens, first, last, compiled) ||
         plannedLater(tokens, last, compiled),
       negated: hasMarkerNear(tokens, first, last, compiled.negation),
+      hosting: false,
     };
     triggers.push(trigger);
     // Hosting someone from abroad is their visit too: "a accueilli son homologue autrichien".

@@ -21,10 +21,12 @@ export interface PhraseMatch<V> {
 export class PhraseTrie<V> {
   private readonly root: Node<V> = { next: new Map() };
   private size = 0;
-  /** Plain look-ups per token array: rules ask the same trie about the same token many times. */
-  private readonly memo = new WeakMap<readonly Token[], (PhraseMatch<V> | null)[]>();
+  /** The index this trie belongs to, and its bit there (0: none). */
+  private index: FirstWordIndex | undefined;
+  private bit = 0;
 
   add(phrase: string, value: V): this {
+    this.assertOpen();
     const key = phraseKey(phrase);
     if (key.length === 0) return this;
     const node = this.walk(key);
@@ -44,6 +46,7 @@ export class PhraseTrie<V> {
 
   /** Stores `value` for the phrase, replacing what was there. */
   set(phrase: string, value: V): this {
+    this.assertOpen();
     const node = this.walk(phraseKey(phrase));
     if (node.value === undefined) this.size++;
     node.value = value;
@@ -59,47 +62,55 @@ export class PhraseTrie<V> {
     return this.size;
   }
 
-  /** The longest phrase starting at token `index`, if any. */
+  /** The words phrases start with. */
+  firstWords(): IterableIterator<string> {
+    return this.root.next.keys();
+  }
+
+  /** Called by `FirstWordIndex`: from now on tokens it tokenised tell this trie's first words by `bit`. */
+  joinIndex(index: FirstWordIndex, bit: number): void {
+    if (this.index !== undefined) throw new Error('a phrase trie belongs to one index only');
+    this.index = index;
+    this.bit = bit;
+  }
+
+  private assertOpen(): void {
+    if (this.index !== undefined) throw new Error('a phrase trie cannot change once indexed');
+  }
+
+  /**
+   * The longest phrase starting at token `index`, if any. Most tokens start no phrase of a
+   * given list: one map look-up of the first word turns them away before anything else.
+   */
   matchAt(
     tokens: readonly Token[],
     index: number,
     accept?: (value: V, start: number, end: number) => boolean,
     skippable?: ReadonlySet<string>,
   ): PhraseMatch<V> | undefined {
-    if (index < 0 || index >= tokens.length) return undefined;
-    if (!accept && !skippable) {
-      let memo = this.memo.get(tokens);
-      if (!memo) {
-        memo = new Array<PhraseMatch<V> | null>(tokens.length);
-        this.memo.set(tokens, memo);
-      }
-      const known = memo[index];
-      if (known !== undefined) return known ?? undefined;
-      const found = this.lookup(tokens, index);
-      memo[index] = found ?? null;
-      return found;
-    }
-    return this.lookup(tokens, index, accept, skippable);
-  }
-
-  private lookup(
-    tokens: readonly Token[],
-    index: number,
-    accept?: (value: V, start: number, end: number) => boolean,
-    skippable?: ReadonlySet<string>,
-  ): PhraseMatch<V> | undefined {
-    let node: Node<V> | undefined = this.root;
+    const first = tokens[index];
+    if (first === undefined) return undefined;
+    if (this.bit !== 0 && first.index === this.index && (first.starts & this.bit) === 0) return undefined;
+    let node = this.root.next.get(first.folded);
+    if (node === undefined) return undefined;
     let best: PhraseMatch<V> | undefined;
-    for (let i = index; node && i < tokens.length; i++) {
+    if (node.value !== undefined && (accept === undefined || accept(node.value, index, index + 1))) best = { value: node.value, index, length: 1 };
+    for (let i = index + 1; i < tokens.length && node.next.size > 0; i++) {
       const token = tokens[i] as Token;
       // Inside a phrase, an adverb may stand between its words: "s'est notamment entretenu".
-      if (skippable && i > index && skippable.has(token.folded) && !node.next.has(token.folded)) continue;
-      node = node.next.get(token.folded);
-      if (node?.value !== undefined && (!accept || accept(node.value, index, i + 1))) {
-        best = { value: node.value, index, length: i + 1 - index };
-      }
+      if (skippable !== undefined && skippable.has(token.folded) && !node.next.has(token.folded)) continue;
+      const child: Node<V> | undefined = node.next.get(token.folded);
+      if (child === undefined) break;
+      node = child;
+      if (node.value !== undefined && (accept === undefined || accept(node.value, index, i + 1))) best = { value: node.value, index, length: i + 1 - index };
     }
     return best;
+  }
+
+  /** Whether a phrase starts at any token (what `findAll(tokens).length > 0` says, without the list). */
+  occursIn(tokens: readonly Token[]): boolean {
+    for (let i = 0; i < tokens.length; i++) if (this.matchAt(tokens, i) !== undefined) return true;
+    return false;
   }
 
   /** Non-overlapping longest matches, left to right. */
@@ -126,5 +137,35 @@ export class PhraseTrie<V> {
       node = child;
     }
     return node;
+  }
+}
+
+/** What a `FirstWordIndex` needs of a trie, whatever its values. */
+export interface IndexedTrie {
+  firstWords(): Iterable<string>;
+  joinIndex(index: FirstWordIndex, bit: number): void;
+}
+
+/**
+ * The first words of a locale's tries, one bit per trie: a token tokenised with the index
+ * carries the bits of the tries that have a phrase starting with its word, so that
+ * `matchAt` turns it away with one bit test rather than a map look-up per trie. A trie
+ * belongs to one index at most and cannot change once in it.
+ */
+export class FirstWordIndex {
+  private readonly bits = new Map<string, number>();
+
+  constructor(tries: readonly IndexedTrie[]) {
+    if (tries.length > 31) throw new Error(`a first-word index holds 31 tries at most, not ${tries.length}`);
+    tries.forEach((trie, k) => {
+      const bit = 1 << k;
+      trie.joinIndex(this, bit);
+      for (const word of trie.firstWords()) this.bits.set(word, (this.bits.get(word) ?? 0) | bit);
+    });
+  }
+
+  /** Bits of the tries with a phrase starting with this folded word. */
+  startsOf(folded: string): number {
+    return this.bits.get(folded) ?? 0;
   }
 }
