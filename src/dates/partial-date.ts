@@ -18,10 +18,12 @@ export function precisionOf(date: PartialDate): DatePrecision {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** ISO 8601 at the date's precision; the year always four digits ("0999"), as ISO_PARTIAL reads it back. */
 export function formatPartialDate(date: PartialDate): string {
-  if (date.month === undefined) return String(date.year);
-  if (date.day === undefined) return `${date.year}-${pad(date.month)}`;
-  return `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+  const year = String(date.year).padStart(4, '0');
+  if (date.month === undefined) return year;
+  if (date.day === undefined) return `${year}-${pad(date.month)}`;
+  return `${year}-${pad(date.month)}-${pad(date.day)}`;
 }
 
 const ISO_PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -41,7 +43,10 @@ export function parsePartialDate(text: string): PartialDate | undefined {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const date = new Date(Date.UTC(2000, month, 0));
+  // Date.UTC reads years 0–99 as 1900–1999: set the year itself.
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
 }
 
 /** Drops the parts of `date` finer than `precision`. */

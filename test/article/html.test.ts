@@ -18,6 +18,13 @@ function page(head: string, attrs = ''): string {
 }
 
 describe('HTML (.html, .htm)', () => {
+  it('reads a fragment whose comment mentions <html> as a fragment', async () => {
+    for (const comment of ['<!--<html>-->', '<!-- <html lang="fr"> -->']) {
+      const a = await readOne('fragment.html', `${comment}${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}`);
+      expect(a.text, comment).toContain(PARAGRAPHS[0]);
+    }
+  });
+
   it('reads the main text as paragraphs, without navigation or footer', async () => {
     // Readability drops the <h1> because it repeats the page title; the title is in Article.title.
     const a = await readOne('page.html', page('<title>Chile and India revive their joint commission | Example News</title>'));

@@ -104,3 +104,14 @@ describe('calendar helpers', () => {
     expect(addMonths(2025, 3, -15)).toEqual({ year: 2023, month: 12 });
   });
 });
+
+describe('years before 1000', () => {
+  it('are written with four digits and have their own leap years', () => {
+    expect(formatPartialDate({ year: 999, month: 1, day: 5 })).toBe('0999-01-05');
+    expect(formatPartialDate({ year: 45 })).toBe('0045');
+    expect(daysInMonth(44, 2)).toBe(29);
+    expect(daysInMonth(45, 2)).toBe(28);
+    expect(daysInMonth(1900, 2)).toBe(28);
+    expect(daysInMonth(2024, 2)).toBe(29);
+  });
+});

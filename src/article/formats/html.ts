@@ -137,9 +137,11 @@ export function readHtml(sourceKey: string, html: string): FormatReadResult {
 // linkedom only builds a usable document from a full page; a fragment ("<p>…</p>") gets a
 // <p> as documentElement and no body, so it is wrapped first.
 function parse(parseHTML: DomStack['parseHTML'], html: string): DomDocument {
-  const source = /<html[\s>/]/i.test(html)
+  // Tags inside comments ("<!--<html>-->") say nothing of the page's shape.
+  const markup = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  const source = /<html[\s>/]/i.test(markup)
     ? html
-    : /<(?:head|body)[\s>/]/i.test(html)
+    : /<(?:head|body)[\s>/]/i.test(markup)
       ? `<!DOCTYPE html><html>${html}</html>`
       : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   return (parseHTML(source) as unknown as { document: DomDocument }).document;
