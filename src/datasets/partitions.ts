@@ -123,25 +123,6 @@ export function parseManifest(text: string): Map<string, string> {
   }
 }
 
-/**
- * Every partition of this publication: the non-empty ones, plus a header-only one for each
- * partition the previous manifest lists that has no rows left, in key order.
- */
-export function publicationPartitions(tables: ReadonlyMap<PartitionedTable, readonly Row[]>, previous: ReadonlyMap<string, string>): Partition[] {
-  const current = [...tables].flatMap(([spec, rows]) => partitionRows(spec, rows));
-  const keys = new Set(current.map((p) => p.key));
-  const emptied = [...previous.keys()].filter((key) => !keys.has(key)).flatMap((key) => {
-    const parsed = parsePartitionKey(key);
-    return parsed ? [emptyPartition(parsed.spec, parsed.values)] : [];
-  });
-  return [...current, ...emptied].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-/** The partitions whose bytes differ from what the previous manifest records. */
-export function changedPartitions(partitions: readonly Partition[], previous: ReadonlyMap<string, string>): Partition[] {
-  return partitions.filter((p) => previous.get(p.key) !== p.sha256);
-}
-
 export interface WrittenPartitions {
   /** Every partition of the publication, written or not, in key order. */
   readonly partitions: readonly Pick<Partition, 'key' | 'sha256'>[];
@@ -231,15 +212,4 @@ export class PartitionWriter {
   private get manifestKey(): string {
     return `${this.prefix}${PARTITION_MANIFEST_FILE}`;
   }
-}
-
-/** Every partition of `tables` through a PartitionWriter, for publications small enough to hold. */
-export async function writePartitions(
-  tables: ReadonlyMap<PartitionedTable, readonly Row[]>,
-  storage: Storage,
-  options: WritePartitionsOptions = {},
-): Promise<WrittenPartitions> {
-  const writer = await PartitionWriter.open(storage, options);
-  for (const [spec, rows] of tables) for (const p of partitionRows(spec, rows)) await writer.write(p);
-  return writer.finish();
 }

@@ -347,7 +347,7 @@ const articleShard = (id: string): string => shardOf(id, ARTICLE_ROWS);
 /**
  * Every article row in id order, a batch at a time: an external merge sort. Each shard (a
  * 32nd of the articles, by hash) is sorted in memory and written back; then the sorted
- * shards are merged, reading each a chunk at a time.
+ * shards are merged (mergeSortedRuns).
  */
 function* mergedArticleRows(spill: Spill, batchRows = 5000): Generator<Row[]> {
   const idOf = (line: string): string => line.slice(0, line.indexOf('\t'));
@@ -355,41 +355,9 @@ function* mergedArticleRows(spill: Spill, batchRows = 5000): Generator<Row[]> {
     const lines = spill.lines(shard).sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
     for (const line of lines) spill.append(`${SORTED_ARTICLE_ROWS}${shard.slice(ARTICLE_ROWS.length)}`, line);
   }
-  const heads = spill.buckets(SORTED_ARTICLE_ROWS).map((bucket) => {
-    const batches = spill.lineBatches(bucket, 256 * 1024);
-    return { batches, lines: [] as string[], at: 0 };
-  });
-  const peek = (h: (typeof heads)[number]): string | undefined => {
-    while (h.at >= h.lines.length) {
-      const next = h.batches.next();
-      if (next.done) return undefined;
-      h.lines = next.value;
-      h.at = 0;
-    }
-    return h.lines[h.at];
-  };
-  let batch: Row[] = [];
-  for (;;) {
-    let best: (typeof heads)[number] | undefined;
-    let bestId = '';
-    for (const h of heads) {
-      const line = peek(h);
-      if (line === undefined) continue;
-      const id = idOf(line);
-      if (best === undefined || id < bestId) {
-        best = h;
-        bestId = id;
-      }
-    }
-    if (best === undefined) break;
-    const line = best.lines[best.at++] as string;
-    batch.push(JSON.parse(line.slice(line.indexOf('\t') + 1)) as Row);
-    if (batch.length >= batchRows) {
-      yield batch;
-      batch = [];
-    }
+  for (const lines of mergeSortedRuns(spill, spill.buckets(SORTED_ARTICLE_ROWS), idOf, batchRows)) {
+    yield lines.map((line) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as Row);
   }
-  if (batch.length > 0) yield batch;
 }
 
 /** A fused row's month bucket: `<prefix><YYYY><MM>`, as its partition. */
