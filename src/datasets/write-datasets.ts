@@ -13,6 +13,7 @@ import { FileSink } from './file-sink.js';
 import type { JsonLdOptions, JsonObject } from './jsonld.js';
 import { agreementNode, eventNode, graphClosing, graphNode, graphOpening } from './jsonld.js';
 import { ChartEventTally, renderLandingPage } from './landing-page.js';
+import type { MentionRow } from './mentions.js';
 import { agreementMentions, eventMentions } from './mentions.js';
 import { PARTITION_MANIFEST_FILE, PartitionWriter } from './partitions.js';
 import { agreementRow, eventRow, joinList, rejectedOrder, rejectedRow } from './rows.js';
@@ -150,16 +151,18 @@ export async function writeDatasets(
         let rowsInPartition = 0;
         for (const chunk of readingOrderChunks<SpilledEvent>(spill, `${FUSED_EVENTS}${month}`, chunkBytes)) {
           const run = `${EVENT_RUNS}${String(runs++).padStart(8, '0')}`;
+          const rows: Row[] = [];
           for (const { f, p } of chunk) {
             const parentEventId = parentOf(f, p.map((x) => x ?? undefined), (id) => fusedIdOf.get(id));
             const event: FusedEvent = parentEventId === undefined ? f : { ...f, parentEventId };
             const row = eventRow(event);
             coverage.add('events', row);
             tally.addRow(row);
-            const record = csvRecords(EVENTS_TABLE, [row]);
-            await partition.write(record);
-            spill.append(run, runLine(event, record, eventNode(event, publication.baseUri), csvRecords(MENTIONS_TABLE, eventMentions([event]))));
+            rows.push(row);
+            spill.append(run, runLine(event, row, eventNode(event, publication.baseUri), eventMentions([event])));
           }
+          // One CSV call a chunk: csv-stringify's cost is mostly per call.
+          await partition.write(csvRecords(EVENTS_TABLE, rows));
           rowsInPartition += chunk.length;
         }
         await partitions.closePartition(partition, rowsInPartition);
@@ -169,13 +172,14 @@ export async function writeDatasets(
         let rowsInPartition = 0;
         for (const agreements of readingOrderChunks<FusedAgreement>(spill, `${FUSED_AGREEMENTS}${month}`, chunkBytes)) {
           const run = `${AGREEMENT_RUNS}${String(runs++).padStart(8, '0')}`;
+          const rows: Row[] = [];
           for (const agreement of agreements) {
             const row = agreementRow(agreement);
             coverage.add('agreements', row);
-            const record = csvRecords(AGREEMENTS_TABLE, [row]);
-            await partition.write(record);
-            spill.append(run, runLine(agreement, record, agreementNode(agreement, publication.baseUri), csvRecords(MENTIONS_TABLE, agreementMentions([agreement]))));
+            rows.push(row);
+            spill.append(run, runLine(agreement, row, agreementNode(agreement, publication.baseUri), agreementMentions([agreement])));
           }
+          await partition.write(csvRecords(AGREEMENTS_TABLE, rows));
           rowsInPartition += agreements.length;
         }
         await partitions.closePartition(partition, rowsInPartition);
@@ -184,20 +188,20 @@ export async function writeDatasets(
 
     // 3b. The full files: the partitions' rows merged back into one reading order (the order
     // of the articles, then of their text), streaming; mentions.csv lists events' mentions first.
-    for (const [prefix, csv, jsonLd] of [[EVENT_RUNS, eventsCsv, eventsJsonLd], [AGREEMENT_RUNS, agreementsCsv, agreementsJsonLd]] as const) {
+    for (const [prefix, table, csv, jsonLd] of [[EVENT_RUNS, EVENTS_TABLE, eventsCsv, eventsJsonLd], [AGREEMENT_RUNS, AGREEMENTS_TABLE, agreementsCsv, agreementsJsonLd]] as const) {
       let rows = 0;
       for (const batch of mergeSortedRuns(spill, spill.buckets(prefix), runKey)) {
         const items = batch.map((line) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as RunItem);
-        await csv.write(items.map((item) => item.c).join(''));
+        await csv.write(csvRecords(table, items.map((item) => item.r)));
         await jsonLd.write(items.map((item, n) => graphNode(item.n, rows === 0 && n === 0)).join(''));
-        const mentions = items.map((item) => item.m).join('');
+        const mentions = csvRecords(MENTIONS_TABLE, items.flatMap((item) => item.m));
         if (prefix === EVENT_RUNS) await mentionsCsv.write(mentions);
         else {
           // After every event's: kept aside, in order, until the events are done.
           spill.append(AGREEMENT_MENTIONS, JSON.stringify(mentions));
         }
         rows += items.length;
-        counts.mentions += items.reduce((n, item) => n + item.k, 0);
+        counts.mentions += items.reduce((n, item) => n + item.m.length, 0);
       }
       if (prefix === EVENT_RUNS) counts.events = rows;
       else counts.agreements = rows;
@@ -327,17 +331,15 @@ function withExtraKeys(row: Row, extraKeys: ReadonlyMap<string, readonly string[
   return { ...row, source_key: joinList(keys) };
 }
 
-/** What a full file needs of one row, as a line of a sorted run: its CSV record, its JSON-LD node, its mentions' records. */
+/** What a full file needs of one row, as a line of a sorted run: its cells, its JSON-LD node, its mentions. */
 interface RunItem {
-  readonly c: string;
+  readonly r: Row;
   readonly n: JsonObject;
-  readonly m: string;
-  /** Mentions in `m`. */
-  readonly k: number;
+  readonly m: readonly MentionRow[];
 }
 
-function runLine(record: { readonly id: string; readonly articleIds: readonly string[]; readonly evidence: readonly Evidence[]; readonly sources: readonly unknown[] }, csv: string, node: JsonObject, mentions: string): string {
-  const item: RunItem = { c: csv, n: node, m: mentions, k: record.sources.length };
+function runLine(record: { readonly id: string; readonly articleIds: readonly string[]; readonly evidence: readonly Evidence[] }, row: Row, node: JsonObject, mentions: readonly MentionRow[]): string {
+  const item: RunItem = { r: row, n: node, m: mentions };
   return `${readingKey(record.articleIds, record.evidence[0]?.start ?? 0, record.id)}\t${JSON.stringify(item)}`;
 }
 
