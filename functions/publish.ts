@@ -1,4 +1,5 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { removeStaleSpills } from '../src/datasets/spill.js';
 import { publish } from '../src/publish.js';
 import { logger } from './runtime/observability.js';
 import { publishResources } from './runtime/resources.js';
@@ -13,6 +14,9 @@ import { parseS3EventMessage } from './runtime/s3-event.js';
  * the batch is returned for retry; a publication that fails half-way has made nothing
  * half-written visible (full files appear whole or not at all, the catalog goes last).
  */
+/** Longer than any publication may run (Lambda stops a function after 15 minutes at most). */
+const STALE_SCRATCH_MS = 20 * 60_000;
+
 export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
   if (context !== undefined) logger.addContext(context);
   if (event.Records.length === 0) return { batchItemFailures: [] };
@@ -28,6 +32,9 @@ export const handler = async (event: SQSEvent, context?: Context): Promise<SQSBa
   try {
     const { env, store, datasets } = publishResources();
     const started = performance.now();
+    // A publication killed by a timeout leaves its scratch files in /tmp, which outlives it.
+    const stale = removeStaleSpills(STALE_SCRATCH_MS);
+    if (stale > 0) logger.warn('removed the scratch files of publications that did not finish', { folders: stale });
     const rejections = await store.loadRejections();
     const missing: string[] = [];
     // Streamed: the articles are read as the publication goes, never all held at once.

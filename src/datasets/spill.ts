@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -20,6 +20,34 @@ export interface SpillOptions {
 }
 
 const BUCKET = /^[A-Za-z0-9_=-]+$/;
+const FOLDER_PREFIX = 'entente-publish-';
+
+/**
+ * Removes scratch folders under `parent` untouched for `olderThanMs`: those of publications
+ * that were killed (a Lambda timeout ends the process, /tmp stays with the environment)
+ * and never reached dispose(). Returns how many were removed. Folders of publications
+ * still running are younger than any publication may last, so they stay.
+ */
+export function removeStaleSpills(olderThanMs: number, parent: string = os.tmpdir(), now = Date.now()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((name) => name.startsWith(FOLDER_PREFIX));
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const folder = path.join(parent, name);
+    try {
+      if (now - statSync(folder).mtimeMs < olderThanMs) continue;
+      rmSync(folder, { recursive: true, force: true });
+      removed++;
+    } catch {
+      // Gone meanwhile, or not ours to remove: nothing to do.
+    }
+  }
+  return removed;
+}
 
 export class Spill {
   readonly folder: string;
@@ -30,7 +58,7 @@ export class Spill {
   private disposed = false;
 
   constructor(options: SpillOptions = {}) {
-    this.folder = mkdtempSync(path.join(options.parent ?? os.tmpdir(), 'entente-publish-'));
+    this.folder = mkdtempSync(path.join(options.parent ?? os.tmpdir(), FOLDER_PREFIX));
     this.bufferChars = options.bufferChars ?? 8 * 1024 * 1024;
   }
 
