@@ -13,6 +13,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AgreementStatus, AgreementTopic, EventType, Place } from '../src/extract/types.js';
 import { publish } from '../src/pipeline.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../src/records/records.js';
@@ -246,4 +247,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run as a script (bench/run.ts spawns it); imported, it only lends its generator.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
