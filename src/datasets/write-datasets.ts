@@ -1,5 +1,4 @@
 import type { Rejection } from '../article/article.js';
-import type { Evidence } from '../extract/types.js';
 import type { FusedAgreement, FusedEvent } from '../records/fusion.js';
 import { parentOf } from '../records/fusion.js';
 import type { ArticleRecords } from '../records/records.js';
@@ -10,10 +9,9 @@ import { csvHeader, csvRecords } from './csv.js';
 import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
 import { FileSink } from './file-sink.js';
-import type { JsonLdOptions, JsonObject } from './jsonld.js';
+import type { JsonLdOptions } from './jsonld.js';
 import { agreementNode, eventNode, graphClosing, graphNode, graphOpening } from './jsonld.js';
 import { ChartEventTally, renderLandingPage } from './landing-page.js';
-import type { MentionRow } from './mentions.js';
 import { agreementMentions, eventMentions } from './mentions.js';
 import { PARTITION_MANIFEST_FILE, PartitionWriter } from './partitions.js';
 import { agreementRow, eventRow, joinList, rejectedOrder, rejectedRow } from './rows.js';
@@ -159,7 +157,7 @@ export async function writeDatasets(
             coverage.add('events', row);
             tally.addRow(row);
             rows.push(row);
-            spill.append(run, runLine(event, row, eventNode(event, publication.baseUri), eventMentions([event])));
+            spill.append(run, runLine(event));
           }
           // One CSV call a chunk: csv-stringify's cost is mostly per call.
           await partition.write(csvRecords(EVENTS_TABLE, rows));
@@ -177,7 +175,7 @@ export async function writeDatasets(
             const row = agreementRow(agreement);
             coverage.add('agreements', row);
             rows.push(row);
-            spill.append(run, runLine(agreement, row, agreementNode(agreement, publication.baseUri), agreementMentions([agreement])));
+            spill.append(run, runLine(agreement));
           }
           await partition.write(csvRecords(AGREEMENTS_TABLE, rows));
           rowsInPartition += agreements.length;
@@ -188,25 +186,37 @@ export async function writeDatasets(
 
     // 3b. The full files: the partitions' rows merged back into one reading order (the order
     // of the articles, then of their text), streaming; mentions.csv lists events' mentions first.
-    for (const [prefix, table, csv, jsonLd] of [[EVENT_RUNS, EVENTS_TABLE, eventsCsv, eventsJsonLd], [AGREEMENT_RUNS, AGREEMENTS_TABLE, agreementsCsv, agreementsJsonLd]] as const) {
-      let rows = 0;
-      for (const batch of mergeSortedRuns(spill, spill.buckets(prefix), runKey)) {
-        const items = batch.map((line) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as RunItem);
-        await csv.write(csvRecords(table, items.map((item) => item.r)));
-        await jsonLd.write(items.map((item, n) => graphNode(item.n, rows === 0 && n === 0)).join(''));
-        const mentions = csvRecords(MENTIONS_TABLE, items.flatMap((item) => item.m));
-        if (prefix === EVENT_RUNS) await mentionsCsv.write(mentions);
-        else {
-          // After every event's: kept aside, in order, until the events are done.
-          spill.append(AGREEMENT_MENTIONS, JSON.stringify(mentions));
-        }
-        rows += items.length;
-        counts.mentions += items.reduce((n, item) => n + item.m.length, 0);
+    // The runs carry the fused records themselves (smaller than their rows, nodes and
+    // mentions together); those are built again here, a batch at a time.
+    const full = async (batch: readonly string[], table: typeof EVENTS_TABLE, first: boolean): Promise<void> => {
+      const parsed = batch.map((line) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as unknown);
+      if (table === EVENTS_TABLE) {
+        const events = parsed as FusedEvent[];
+        await eventsCsv.write(csvRecords(EVENTS_TABLE, events.map(eventRow)));
+        await eventsJsonLd.write(events.map((e, n) => graphNode(eventNode(e, publication.baseUri), first && n === 0)).join(''));
+        const mentions = eventMentions(events);
+        await mentionsCsv.write(csvRecords(MENTIONS_TABLE, mentions));
+        counts.mentions += mentions.length;
+      } else {
+        const agreements = parsed as FusedAgreement[];
+        await agreementsCsv.write(csvRecords(AGREEMENTS_TABLE, agreements.map(agreementRow)));
+        await agreementsJsonLd.write(agreements.map((a, n) => graphNode(agreementNode(a, publication.baseUri), first && n === 0)).join(''));
+        const mentions = agreementMentions(agreements);
+        // After every event's: kept aside, in order, until the events are done.
+        spill.append(AGREEMENT_MENTIONS, JSON.stringify(csvRecords(MENTIONS_TABLE, mentions)));
+        counts.mentions += mentions.length;
       }
-      if (prefix === EVENT_RUNS) counts.events = rows;
-      else counts.agreements = rows;
-      await jsonLd.write(graphClosing(rows));
+    };
+    for (const batch of mergeSortedRuns(spill, spill.buckets(EVENT_RUNS), runKey)) {
+      await full(batch, EVENTS_TABLE, counts.events === 0);
+      counts.events += batch.length;
     }
+    await eventsJsonLd.write(graphClosing(counts.events));
+    for (const batch of mergeSortedRuns(spill, spill.buckets(AGREEMENT_RUNS), runKey)) {
+      await full(batch, AGREEMENTS_TABLE, counts.agreements === 0);
+      counts.agreements += batch.length;
+    }
+    await agreementsJsonLd.write(graphClosing(counts.agreements));
     for (const lines of spill.lineBatches(AGREEMENT_MENTIONS)) await mentionsCsv.write(lines.map((line) => JSON.parse(line) as string).join(''));
 
     // 4. The remaining tables; articles.csv last.
@@ -331,16 +341,9 @@ function withExtraKeys(row: Row, extraKeys: ReadonlyMap<string, readonly string[
   return { ...row, source_key: joinList(keys) };
 }
 
-/** What a full file needs of one row, as a line of a sorted run: its cells, its JSON-LD node, its mentions. */
-interface RunItem {
-  readonly r: Row;
-  readonly n: JsonObject;
-  readonly m: readonly MentionRow[];
-}
-
-function runLine(record: { readonly id: string; readonly articleIds: readonly string[]; readonly evidence: readonly Evidence[] }, row: Row, node: JsonObject, mentions: readonly MentionRow[]): string {
-  const item: RunItem = { r: row, n: node, m: mentions };
-  return `${readingKey(record.articleIds, record.evidence[0]?.start ?? 0, record.id)}\t${JSON.stringify(item)}`;
+/** A line of a sorted run: the fused record after its reading-order key. */
+function runLine(record: FusedEvent | FusedAgreement): string {
+  return `${readingKey(record.articleIds, record.evidence[0]?.start ?? 0, record.id)}\t${JSON.stringify(record)}`;
 }
 
 const runKey = (line: string): string => line.slice(0, line.indexOf('\t'));
