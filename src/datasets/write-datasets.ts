@@ -140,7 +140,7 @@ export async function writeDatasets(
 
     // 3. Partition by partition (month), a chunk of rows at a time; each chunk, in reading
     // order, is also a sorted run for the full files, merged in step 3b.
-    const months = [...new Set([...spill.buckets(FUSED_EVENTS), ...spill.buckets(FUSED_AGREEMENTS)].map((b) => b.slice(FUSED_EVENTS.length)))].sort();
+    const months = [...new Set([...spill.buckets(FUSED_EVENTS).map((b) => b.slice(FUSED_EVENTS.length)), ...spill.buckets(FUSED_AGREEMENTS).map((b) => b.slice(FUSED_AGREEMENTS.length))])].sort();
     let runs = 0;
     for (const month of months) {
       const values = { year: month.slice(0, 4), month: month.slice(4, 6) };
@@ -249,6 +249,7 @@ export async function writeDatasets(
       counts.articles += complete.length;
     }
     await close(articlesCsv, ARTICLES_TABLE, counts.articles, ARTICLES_TABLE.description, 'text/csv');
+    // The scratch files are done with: freed before the metadata (the finally below is for failures).
     spill.dispose();
 
     // 5. The partition manifest, then what describes the files, catalog and landing page last.

@@ -20,23 +20,36 @@ export function jsonNesting(text: string, maxDepth: number): JsonNesting {
   let depth = 0;
   let deepest = 0;
   let overflowAt: number | undefined;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x5b || c === 0x7b) {
+  forEachStructural(text, 0, (i, c) => {
+    if (c === 0x5b || c === 0x7b) {
       depth++;
       if (depth > deepest) deepest = depth;
       if (depth > maxDepth && overflowAt === undefined) overflowAt = i;
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
       depth--;
     }
-  }
+  });
   return overflowAt === undefined ? { depth: deepest } : { depth: deepest, overflowAt };
+}
+
+/**
+ * Calls `visit` with the offset and code of each bracket, brace and comma of `text` from
+ * `from` on that lies outside a string (backslash escapes skipped); stops when it returns
+ * true. The one scanner both measures here share.
+ */
+function forEachStructural(text: string, from: number, visit: (offset: number, code: number) => boolean | void): void {
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if ((c === 0x5b || c === 0x7b || c === 0x5d || c === 0x7d || c === 0x2c) && visit(i, c) === true) {
+      return;
+    }
+  }
 }
 
 export type BoundedJson =
@@ -75,7 +88,6 @@ export function arrayElementOffset(text: string, index: number): number | undefi
   i++;
   let depth = 1;
   let seen = 0;
-  let inString = false;
   const skipWhiteSpace = (from: number): number => {
     let k = from;
     while (k < text.length && ' \t\n\r'.includes(text[k] ?? '')) k++;
@@ -85,21 +97,17 @@ export function arrayElementOffset(text: string, index: number): number | undefi
     const start = skipWhiteSpace(i);
     return text[start] === ']' ? undefined : start;
   }
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x5b || c === 0x7b) {
-      depth++;
-    } else if (c === 0x5d || c === 0x7d) {
+  let found: number | undefined;
+  forEachStructural(text, i, (offset, c) => {
+    if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) {
       depth--;
-      if (depth === 0) return undefined;
-    } else if (c === 0x2c && depth === 1 && ++seen === index) {
-      return skipWhiteSpace(i + 1);
+      if (depth === 0) return true;
+    } else if (depth === 1 && ++seen === index) {
+      found = skipWhiteSpace(offset + 1);
+      return true;
     }
-  }
-  return undefined;
+    return false;
+  });
+  return found;
 }
