@@ -51,20 +51,45 @@ export function csvHeader(table: TableSchema): string {
  * exactly csv-stringify's bytes (test/datasets/csv.test.ts).
  */
 export function csvRecords(table: TableSchema, rows: readonly Row[]): string {
-  if (rows.length === 0) return '';
+  let out = '';
+  for (const row of rows) out += csvRecord(table, row);
+  return out;
+}
+
+/** One row as a CSV record, CRLF included. */
+export function csvRecord(table: TableSchema, row: Row): string {
   const columns = table.columns;
   let out = '';
-  for (const row of rows) {
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i] as Column;
-      const cell = row[c.name] ?? '';
-      if (typeof cell !== 'string') throw new TypeError(`${table.name}.${c.name}: a cell must be a string, not ${typeof cell}`);
-      const value = neutraliseCell(c, cell);
-      out += (i === 0 ? '' : ',') + (NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-    }
-    out += '\r\n';
-  }
-  return out;
+  for (let i = 0; i < columns.length; i++) out += (i === 0 ? '' : ',') + csvCell(table, columns[i] as Column, row);
+  return `${out}\r\n`;
+}
+
+/**
+ * A record in two parts around one column's cell: `head + csvCell(…) + tail` is the record.
+ * For a cell known only later (a parent id), when the rest is built early.
+ */
+export function csvRecordAround(table: TableSchema, row: Row, column: string): { readonly head: string; readonly cell: string; readonly tail: string } {
+  const columns = table.columns;
+  const at = columns.findIndex((c) => c.name === column);
+  if (at < 0) throw new RangeError(`${table.name} has no column ${column}`);
+  let head = '';
+  let tail = '';
+  for (let i = 0; i < at; i++) head += `${csvCell(table, columns[i] as Column, row)},`;
+  for (let i = at + 1; i < columns.length; i++) tail += `,${csvCell(table, columns[i] as Column, row)}`;
+  return { head, cell: csvCell(table, columns[at] as Column, row), tail: `${tail}\r\n` };
+}
+
+/** A cell as written: neutralised for spreadsheets, quoted when it needs to be. */
+export function csvCell(table: TableSchema, column: Column, row: Row): string {
+  const cell = row[column.name] ?? '';
+  if (typeof cell !== 'string') throw new TypeError(`${table.name}.${column.name}: a cell must be a string, not ${typeof cell}`);
+  return csvValue(column, cell);
+}
+
+/** A string as written in `column`'s cells. */
+export function csvValue(column: Column, cell: string): string {
+  const value = neutraliseCell(column, cell);
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** What makes csv-stringify quote a field with STRINGIFY_OPTIONS: the delimiter, the quote, a line break, white space at either end. */

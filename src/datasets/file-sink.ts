@@ -38,6 +38,15 @@ export class FileSink {
     if (this.pendingChars >= this.chunkChars) await this.drain();
   }
 
+  /** Bytes as they are (scratch copied out): what is pending goes first. */
+  async writeBytes(chunk: Uint8Array): Promise<void> {
+    if (chunk.byteLength === 0) return;
+    await this.drain();
+    this.hash.update(chunk);
+    this.bytes += chunk.byteLength;
+    await this.writer.write(chunk);
+  }
+
   /** Makes the file visible whole; its size and hash. */
   async close(): Promise<SinkFacts> {
     await this.drain();

@@ -1,29 +1,40 @@
-import type { Evidence } from '../extract/types.js';
-import type { ArticleRef, UnparentedEvent } from '../records/fusion.js';
+import type { ArticleRef } from '../records/fusion.js';
 import { agreementKey, agreementReport, articleRef, eventKey, eventReport, fuseAgreementReports, fuseEventReports } from '../records/fusion.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
 import { subEventParents } from '../records/sub-events.js';
+import { csvRecordAround, csvValue } from './csv.js';
 import { partitionValues } from './partitions.js';
+import type { SortedFrame } from './range-sort.js';
+import { RangeSort } from './range-sort.js';
+import { renderAgreement, renderEvent } from './rendered-records.js';
 import { articleRow } from './rows.js';
+import type { Column, Row } from './schema.js';
+import { ARTICLES_TABLE } from './schema.js';
 import type { Spill } from './spill.js';
 
 /**
  * The fused rows of a publication, in scratch files (spill.ts), never all in memory:
  * scatter() sends each article's reports to shards by event key or party set (the only
- * reports fusion compares, src/records/fusion.ts) and its row to a hash shard;
- * fuseShards() fuses one shard at a time into month buckets (FUSED_EVENTS + YYYYMM);
- * readingOrderChunks() reads a month back in reading order, a bounded chunk at a time.
+ * reports fusion compares, src/records/fusion.ts) and its row to a sort by id;
+ * fuseShards() fuses one shard at a time and renders each fused row at once
+ * (rendered-records.ts) into a sort by reading order (range-sort.ts), from which the
+ * publisher writes the full files and the monthly partitions in one pass.
  */
 
-/** Scratch bucket prefixes: report shards, fused rows by month, article rows by hash shard. */
+/** Scratch bucket prefixes: report shards, and the sorts of events, agreements and article rows. */
 const EVENT_REPORTS = 'er';
 const AGREEMENT_REPORTS = 'gr';
-export const FUSED_EVENTS = 'ef';
-export const FUSED_AGREEMENTS = 'gf';
-export const ARTICLE_ROWS = 'ar';
+const EVENTS_IN_ORDER = 'ro';
+const AGREEMENTS_IN_ORDER = 'rg';
+const ARTICLES_IN_ORDER = 'ra';
 
 /** Shards the reports are fused in: every report of one event key (or party set) lands in one. */
 const REPORT_SHARDS = 32;
+
+/** About what a fused row takes once rendered (CSV, JSON-LD, mentions), to size the sorts. */
+const RENDERED_CHARS_PER_REPORT = 2600;
+/** What a sort's bucket should hold, about. */
+const BUCKET_CHARS = 8 * 1024 * 1024;
 
 interface SpilledEventReport {
   readonly a: ArticleRef;
@@ -37,88 +48,102 @@ interface SpilledAgreementReport {
   readonly r: AgreementRecord;
 }
 
-export interface SpilledEvent {
-  readonly f: UnparentedEvent;
-  /** Per source, the report id of its parent visit (null: none). */
-  readonly p: readonly (string | null)[];
-}
-
 export interface Scattered {
   /** Keys of articles given more than once (the same content under several keys), beyond the first's. */
   readonly extraKeys: ReadonlyMap<string, readonly string[]>;
   /** Report ids other rows point at: parent visits and signing events. */
   readonly referenced: ReadonlySet<string>;
+  readonly eventReports: number;
+  readonly agreementReports: number;
+  /** Article rows by id: frames [id, csvHead, source_key cell, csvTail, source keys] (see articleCsv). */
+  readonly articles: RangeSort;
 }
 
-/** FNV-1a: a spread of keys over shards that is the same on every run. */
-/** Article rows go to hash shards, sorted and merged by id when articles.csv is written. */
-const articleShard = (id: string): string => shardOf(id, ARTICLE_ROWS);
+/** A frame of the events in reading order: what is decoded, and the text on its way to files as bytes. */
+export interface EventFrame {
+  readonly id: string;
+  /** The partition: YYYYMM. */
+  readonly month: string;
+  /** Per source, the report id of its parent visit (null: none); empty when no source has one. */
+  readonly parentReports: readonly (string | null)[];
+  readonly csvHead: Buffer;
+  readonly csvTail: Buffer;
+  readonly nodeOpen: Buffer;
+  readonly mentions: Buffer;
+}
+
+export interface AgreementFrame {
+  readonly month: string;
+  readonly csv: Buffer;
+  readonly node: Buffer;
+  readonly mentions: Buffer;
+}
+
+export interface FusedScratch {
+  /** Report id → fused event id, for the reports other rows point at. */
+  readonly fusedIdOf: ReadonlyMap<string, string>;
+  readonly events: RangeSort;
+  readonly agreements: RangeSort;
+  /** Rows of mentions.csv to come. */
+  readonly mentions: number;
+}
+
+export function eventFrame(frame: SortedFrame): EventFrame {
+  const [id, month, parents, csvHead, csvTail, nodeOpen, mentions] = frame.fields as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
+  return {
+    id: id.toString('utf8'),
+    month: month.toString('latin1'),
+    parentReports: parents.byteLength === 0 ? [] : (JSON.parse(parents.toString('utf8')) as (string | null)[]),
+    csvHead,
+    csvTail,
+    nodeOpen,
+    mentions,
+  };
+}
+
+export function agreementFrame(frame: SortedFrame): AgreementFrame {
+  const [month, csv, node, mentions] = frame.fields as [Buffer, Buffer, Buffer, Buffer];
+  return { month: month.toString('latin1'), csv, node, mentions };
+}
+
+const SOURCE_KEY = ARTICLES_TABLE.columns.find((c) => c.name === 'source_key') as Column;
+
+/** The CSV record of an article row, in pieces, with its source keys (more may be found later). */
+export function articleCsv(frame: SortedFrame, extraKeys: readonly string[] | undefined): Buffer[] {
+  const [head, cell, tail, keys] = frame.fields as [Buffer, Buffer, Buffer, Buffer];
+  if (extraKeys === undefined) return [head, cell, tail];
+  const all = [...new Set([...keys.toString('utf8').split(';').filter((k) => k !== ''), ...extraKeys])].sort();
+  return [head, Buffer.from(csvValue(SOURCE_KEY, all.join(';')), 'utf8'), tail];
+}
 
 export function shardOf(key: string, prefix: string): string {
+  // FNV-1a: a spread of keys over shards that is the same on every run.
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return `${prefix}${String((h >>> 0) % REPORT_SHARDS).padStart(2, '0')}`;
 }
 
-/** A fused row's month bucket: `<prefix><YYYY><MM>`, as its partition. */
-function monthBucket(prefix: string, date: string | undefined): string {
-  const v = partitionValues(date);
-  return `${prefix}${v.year}${v.month}`;
-}
-
-/**
- * A scratch line of a fused row: its date, id and reading-order key in front, so it is
- * ordered and split without parsing its JSON (which never holds a raw tab).
- */
-const keyedLine = (record: { readonly id: string; readonly articleIds: readonly string[]; readonly evidence: readonly Evidence[] }, date: string | undefined, row: unknown): string =>
-  `${date ?? ''}\t${record.id}\t${readingKey(record.articleIds, record.evidence[0]?.start ?? 0, record.id)}\t${JSON.stringify(row)}`;
-
 /** A string that sorts as rows.ts readingOrder does: article ids, then first offset, then id (\u0001 sorts before any id character). */
 export const readingKey = (articleIds: readonly string[], offset: number, id: string): string => `${articleIds.join(';')}\u0001${String(offset).padStart(12, '0')}\u0001${id}`;
 
-/** Buckets larger than this are split before they are read (readingOrderChunks). */
-export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
-
-/**
- * The rows of a month bucket in reading order (rows.ts, readingOrder: by source articles,
- * then where in the primary article), a chunk at a time: the whole bucket when it is
- * small, as it is unless a month holds hundreds of thousands of rows. A larger bucket is
- * first split, line by line, into buckets of one day and id prefix (`d<DD>_<hex>`), or of
- * one id prefix for rows dated to the month or less (`a<hex>`), each in reading order: no
- * chunk then holds more than a day's rows of one id prefix, however large a month (or the
- * undated partition) grows, at the price of reading order holding only within each chunk.
- */
-export function* readingOrderChunks<T>(spill: Spill, bucket: string, chunkBytes: number): Generator<T[]> {
-  if (spill.bytes(bucket) <= chunkBytes) {
-    yield sortedRows<T>(spill.lines(bucket));
-    return;
-  }
-  for (const lines of spill.lineBatches(bucket)) {
-    for (const line of lines) {
-      const tab = line.indexOf('\t');
-      const date = line.slice(0, tab);
-      const id = line.slice(tab + 1, line.indexOf('\t', tab + 1));
-      const prefix = Buffer.from(id, 'utf8').subarray(0, 4).toString('hex');
-      spill.append(`${bucket}_${/^\d{4}-\d{2}-\d{2}$/.test(date) ? `d${date.slice(8, 10)}_` : 'a'}${prefix}`, line);
-    }
-  }
-  for (const part of spill.buckets(`${bucket}_`)) yield sortedRows<T>(spill.lines(part));
+/** Hex-led keys (hash ids) over buckets of about BUCKET_CHARS: 16^n buckets. */
+function prefixCharsFor(chars: number): number {
+  return Math.max(1, Math.floor(Math.log(Math.max(1, chars / BUCKET_CHARS)) / Math.log(16)));
 }
 
-function sortedRows<T>(lines: readonly string[]): T[] {
-  const keyed = lines.map((line) => {
-    const second = line.indexOf('\t', line.indexOf('\t') + 1);
-    const third = line.indexOf('\t', second + 1);
-    return { key: line.slice(second + 1, third), line, json: third + 1 };
-  });
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => JSON.parse(k.line.slice(k.json)) as T);
-}
+const month = (date: string | undefined): string => {
+  const v = partitionValues(date);
+  return `${v.year}${v.month}`;
+};
 
-export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>, spill: Spill): Promise<Scattered> {
+export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>, spill: Spill, onArticleRow: (row: Row) => void, options: Pick<FuseOptions, 'maxBucketBytes'> = {}): Promise<Scattered> {
   const seen = new Set<string>();
   const extraKeys = new Map<string, string[]>();
   const referenced = new Set<string>();
+  // How many articles come is not known: 16 buckets, split again when they grow large.
+  const rows = new RangeSort(spill, ARTICLES_IN_ORDER, { prefixChars: 1, maxBucketBytes: options.maxBucketBytes });
+  let eventReports = 0;
+  let agreementReports = 0;
   for await (const article of articles) {
     const id = article.articleId;
     if (seen.has(id)) {
@@ -128,7 +153,10 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
     }
     seen.add(id);
     const ref = articleRef(article);
-    spill.append(articleShard(id), `${id}\t${JSON.stringify(articleRow(article))}`);
+    const row = articleRow(article);
+    onArticleRow(row);
+    const csv = csvRecordAround(ARTICLES_TABLE, row, 'source_key');
+    rows.add(id, [csv.head, csv.cell, csv.tail, row.source_key ?? '']);
     const parents = subEventParents(article.events);
     for (const parent of parents.values()) referenced.add(parent);
     for (const r of article.events) spill.append(shardOf(eventKey(r), EVENT_REPORTS), JSON.stringify({ a: ref, r, p: parents.get(r.id) } satisfies SpilledEventReport));
@@ -136,13 +164,30 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
       if (r.signingEventId !== undefined) referenced.add(r.signingEventId);
       spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS), JSON.stringify({ a: ref, r } satisfies SpilledAgreementReport));
     }
+    eventReports += article.events.length;
+    agreementReports += article.agreements.length;
   }
-  return { extraKeys, referenced };
+  return { extraKeys, referenced, eventReports, agreementReports, articles: rows };
 }
 
-/** Fuses each shard (events first: agreements point at fused signing events); returns report id → fused id for the referenced reports. */
-export function fuseShards(spill: Spill, scattered: Scattered): Map<string, string> {
+export interface FuseOptions {
+  readonly baseUri: string;
+  /** Each fused event's row (parent_event_id not yet set) and each agreement's, in no particular order: for tallies. */
+  readonly onEventRow?: (row: Row) => void;
+  readonly onAgreementRow?: (row: Row) => void;
+  /** See RangeSortOptions. */
+  readonly maxBucketBytes?: number;
+}
+
+/**
+ * Fuses each shard (events first: agreements point at fused signing events), renders each
+ * fused row, and sorts them by reading order (rows.ts readingOrder) in scratch.
+ */
+export function fuseShards(spill: Spill, scattered: Scattered, options: FuseOptions): FusedScratch {
   const fusedIdOf = new Map<string, string>();
+  const events = new RangeSort(spill, EVENTS_IN_ORDER, { prefixChars: prefixCharsFor(scattered.eventReports * RENDERED_CHARS_PER_REPORT), maxBucketBytes: options.maxBucketBytes });
+  const agreements = new RangeSort(spill, AGREEMENTS_IN_ORDER, { prefixChars: prefixCharsFor(scattered.agreementReports * RENDERED_CHARS_PER_REPORT), maxBucketBytes: options.maxBucketBytes });
+  let mentions = 0;
   const ref = (a: ArticleRef): ArticleRef => {
     const extra = scattered.extraKeys.get(a.articleId);
     return extra === undefined ? a : { ...a, sourceKeys: [...new Set([...a.sourceKeys, ...extra])].sort() };
@@ -152,14 +197,33 @@ export function fuseShards(spill: Spill, scattered: Scattered): Map<string, stri
     const parentOfReport = new Map<string, string>();
     for (const x of spilled) if (x.p !== undefined) parentOfReport.set(x.r.id, x.p);
     for (const f of fuseEventReports(spilled.map((x) => eventReport(x.r, ref(x.a))))) {
-      for (const s of f.sources) if (scattered.referenced.has(s.reportId)) fusedIdOf.set(s.reportId, f.id);
-      const spilledEvent: SpilledEvent = { f, p: f.sources.map((s) => parentOfReport.get(s.reportId) ?? null) };
-      spill.append(monthBucket(FUSED_EVENTS, f.date), keyedLine(f, f.date, spilledEvent));
+      let parents = false;
+      for (const s of f.sources) {
+        if (scattered.referenced.has(s.reportId)) fusedIdOf.set(s.reportId, f.id);
+        if (parentOfReport.has(s.reportId)) parents = true;
+      }
+      const rendered = renderEvent(f, options.baseUri);
+      options.onEventRow?.(rendered.row);
+      mentions += f.sources.length;
+      events.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [
+        f.id,
+        month(f.date),
+        parents ? JSON.stringify(f.sources.map((s) => parentOfReport.get(s.reportId) ?? null)) : '',
+        rendered.csvHead,
+        rendered.csvTail,
+        rendered.nodeOpen,
+        rendered.mentions,
+      ]);
     }
   }
   for (const shard of spill.buckets(AGREEMENT_REPORTS)) {
     const reports = spill.records<SpilledAgreementReport>(shard).map((x) => agreementReport(x.r, ref(x.a)));
-    for (const f of fuseAgreementReports(reports, (id) => fusedIdOf.get(id))) spill.append(monthBucket(FUSED_AGREEMENTS, f.dateSigned), keyedLine(f, f.dateSigned, f));
+    for (const f of fuseAgreementReports(reports, (id) => fusedIdOf.get(id))) {
+      const rendered = renderAgreement(f, options.baseUri);
+      options.onAgreementRow?.(rendered.row);
+      mentions += f.sources.length;
+      agreements.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [month(f.dateSigned), rendered.csv, rendered.node, rendered.mentions]);
+    }
   }
-  return fusedIdOf;
+  return { fusedIdOf, events, agreements, mentions };
 }

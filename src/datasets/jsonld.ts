@@ -124,6 +124,175 @@ export function agreementNode(agreement: FusedAgreement, baseUri: string): JsonO
   });
 }
 
+/*
+ * The same nodes as eventNode and agreementNode, written straight to their JSON text:
+ * eventNodeText(e, b) === JSON.stringify(eventNode(e, b)) for every input, byte for byte
+ * (test/datasets/jsonld-text.test.ts checks it on generated rows). They exist for speed:
+ * building each node as an object and stringifying it was the largest cost of writing
+ * events.jsonld at a million events. The object versions stay the readable reference and
+ * the test oracle; a change to one must be made to the other.
+ *
+ * Keys and the omission rules of compact and placeNode (undefined values and empty arrays
+ * dropped, empty strings kept) are spelt out in the object versions' order. Strings are
+ * written by `escaped` between quotes of the surrounding text, numbers by jsonNumber; both
+ * write what JSON.stringify writes.
+ */
+
+/**
+ * What JSON.stringify escapes in a string: '"', '\\', control characters and (lone)
+ * surrogates. A string with none of them (nearly all) goes in as is, the rest as the
+ * inside of its JSON.stringify; surrogate pairs, which JSON.stringify keeps, merely take
+ * that slower way. The test costs less than a call of JSON.stringify.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/**
+ * `s` as it is between the quotes of its JSON string. Put next to other text inside one
+ * JSON string, it is still exactly what JSON.stringify writes of the whole, as long as no
+ * surrogate pair straddles the join: JSON escapes each UTF-16 unit on its own but for
+ * pairs. Every join below is next to a quote, a '/' or other ASCII.
+ */
+const escaped = (s: string): string => (PLAIN.test(s) ? s : JSON.stringify(s).slice(1, -1));
+
+/** JSON.stringify of a number: finite numbers as Number#toString (-0 as 0), the others as null. */
+const jsonNumber = (n: number): string => (Number.isFinite(n) ? `${n}` : 'null');
+
+const EXTRACTOR_VERSION_JSON = JSON.stringify(EXTRACTOR_VERSION);
+
+/**
+ * A string built with + is a rope of its pieces (some seventy here) until something
+ * reads it whole. Kept until a batch of nodes is joined or written, ropes cost the garbage
+ * collector and the join more than building them did, so the text is flattened (copied
+ * into one piece, in place) before it is returned: reading a character does it. The test
+ * keeps the read from being optimised away; it always holds.
+ */
+function flattened(text: string): string {
+  if (text.charCodeAt(0) !== 0x7b) throw new Error(`not a JSON object: ${text.slice(0, 20)}`);
+  return text;
+}
+
+/**
+ * The IRIs under one base URI, as the opening of their JSON strings (`"https://…/events/`,
+ * the base escaped once), and the JSON strings of actor IRIs (few codes, on every row),
+ * up to a bound. For the last base URI asked.
+ */
+interface Iris {
+  readonly baseUri: string;
+  readonly events: string;
+  readonly agreements: string;
+  readonly articles: string;
+  readonly actors: Map<string, string>;
+}
+
+const MAX_CACHED_ACTORS = 10_000;
+let lastIris: Iris | undefined;
+
+function irisFor(baseUri: string): Iris {
+  if (lastIris?.baseUri !== baseUri) {
+    const opening = (path: string): string => `"${escaped(`${baseUri}${path}`)}`;
+    lastIris = { baseUri, events: opening('events/'), agreements: opening('agreements/'), articles: opening('articles/'), actors: new Map() };
+  }
+  return lastIris;
+}
+
+function actorIriJson(iris: Iris, code: string): string {
+  let json = iris.actors.get(code);
+  if (json === undefined) {
+    json = `"${escaped(actorIri(iris.baseUri, code))}"`;
+    if (iris.actors.size < MAX_CACHED_ACTORS) iris.actors.set(code, json);
+  }
+  return json;
+}
+
+/** `,"key":[…]` of actor IRIs, or nothing for no codes (compact drops empty arrays). */
+function actorIrisText(key: string, iris: Iris, codes: readonly string[]): string {
+  if (codes.length === 0) return '';
+  let out = `,"${key}":[${actorIriJson(iris, codes[0] as string)}`;
+  for (let i = 1; i < codes.length; i++) out += `,${actorIriJson(iris, codes[i] as string)}`;
+  return `${out}]`;
+}
+
+/** `,"key":[…]` of Person nodes, or nothing for no names. */
+function personsText(key: string, names: readonly string[]): string {
+  if (names.length === 0) return '';
+  let out = `,"${key}":[{"@type":"Person","name":"${escaped(names[0] as string)}"}`;
+  for (let i = 1; i < names.length; i++) out += `,{"@type":"Person","name":"${escaped(names[i] as string)}"}`;
+  return `${out}]`;
+}
+
+/** `,"key":[…]` of strings, or nothing for none. */
+function stringsText(key: string, values: readonly string[]): string {
+  if (values.length === 0) return '';
+  let out = `,"${key}":["${escaped(values[0] as string)}"`;
+  for (let i = 1; i < values.length; i++) out += `,"${escaped(values[i] as string)}"`;
+  return `${out}]`;
+}
+
+/** `,"key":{…}` as placeNode, or nothing when it gives no node. */
+function placeText(key: string, place: Place | undefined): string {
+  if (!place || (place.city === undefined && place.country === undefined)) return '';
+  let out = `,"${key}":{"@type":"Place"`;
+  if (place.city !== undefined) out += `,"name":"${escaped(place.city)}"`;
+  if (place.country !== undefined) out += `,"address":{"@type":"PostalAddress","addressCountry":"${escaped(place.country)}"}`;
+  if (place.latitude !== undefined && place.longitude !== undefined) {
+    out += `,"geo":{"@type":"GeoCoordinates","latitude":${jsonNumber(place.latitude)},"longitude":${jsonNumber(place.longitude)}}`;
+  }
+  if (place.geonamesId !== undefined) out += `,"sameAs":"${escaped(`https://sws.geonames.org/${place.geonamesId}/`)}"`;
+  return `${out}}`;
+}
+
+/** `,"evidence":[…]` as evidenceNodes, or nothing when no source has evidence. */
+function evidenceText(record: Sourced, iris: Iris): string {
+  let out = '';
+  for (const source of record.sources) {
+    if (source.evidence.length === 0) continue;
+    const article = `${iris.articles}${escaped(source.articleId)}"}`;
+    for (const e of source.evidence) {
+      out += `${out === '' ? ',"evidence":[' : ','}{"@type":"Quotation","text":"${escaped(e.text)}","evidenceStart":${jsonNumber(e.start)},"evidenceEnd":${jsonNumber(e.end)},"article":${article}`;
+    }
+  }
+  return out === '' ? '' : `${out}]`;
+}
+
+/** JSON.stringify(eventNode(event, baseUri)), built directly. */
+export function eventNodeText(event: FusedEvent, baseUri: string): string {
+  const iris = irisFor(baseUri);
+  const id = escaped(event.id);
+  const name = `${event.type.replace('_', ' ')}: ${event.participants.join(', ')}${event.date ? ` (${event.date})` : ''}`;
+  let out = `{"@id":${iris.events}${id}","@type":"Event","identifier":"${id}","name":"${escaped(name)}","eventType":"${escaped(event.type)}","cameoCode":"${escaped(event.cameoCode)}"`;
+  if (event.date !== undefined) out += `,"startDate":"${escaped(event.date)}"`;
+  out += placeText('location', event.location);
+  out += actorIrisText('participant', iris, event.participants);
+  if (event.actor1Country) out += `,"actor":${actorIriJson(iris, event.actor1Country)}`;
+  if (event.actor2Country) out += `,"counterpart":${actorIriJson(iris, event.actor2Country)}`;
+  out += personsText('attendee', event.people);
+  out += `,"inLanguage":"${escaped(event.language)}"`;
+  out += stringsText('sourceKey', event.sourceKeys);
+  out += evidenceText(event, iris);
+  out += `,"extractorVersion":${EXTRACTOR_VERSION_JSON},"sourceCount":${jsonNumber(event.sourceCount)},"certainty":"${escaped(event.certainty)}"`;
+  if (event.parentEventId) out += `,"superEvent":${iris.events}${escaped(event.parentEventId)}"`;
+  return flattened(`${out}}`);
+}
+
+/** JSON.stringify(agreementNode(agreement, baseUri)), built directly. */
+export function agreementNodeText(agreement: FusedAgreement, baseUri: string): string {
+  const iris = irisFor(baseUri);
+  const id = escaped(agreement.id);
+  let out = `{"@id":${iris.agreements}${id}","@type":"Legislation","identifier":"${id}","name":"${escaped(agreement.title)}","topic":"${escaped(agreement.topic)}","status":"${escaped(agreement.status)}"`;
+  if (agreement.dateSigned !== undefined) out += `,"legislationDate":"${escaped(agreement.dateSigned)}"`;
+  if (agreement.status === 'in_force') out += ',"legislationLegalForce":"InForce"';
+  out += placeText('spatialCoverage', agreement.place);
+  out += actorIrisText('party', iris, agreement.parties);
+  out += personsText('signatory', agreement.signatories);
+  if (agreement.signingEventId) out += `,"signingEvent":${iris.events}${escaped(agreement.signingEventId)}"`;
+  out += `,"inLanguage":"${escaped(agreement.language)}"`;
+  out += stringsText('sourceKey', agreement.sourceKeys);
+  out += evidenceText(agreement, iris);
+  out += `,"extractorVersion":${EXTRACTOR_VERSION_JSON},"sourceCount":${jsonNumber(agreement.sourceCount)}`;
+  return flattened(`${out}}`);
+}
+
 function document(baseUri: string, graph: JsonObject[]): string {
   const parts = [graphOpening(baseUri)];
   graph.forEach((node, n) => parts.push(graphNode(node, n === 0)));
@@ -144,7 +313,12 @@ export function graphOpening(baseUri: string): string {
 }
 
 export function graphNode(node: JsonObject, first: boolean): string {
-  return `${first ? '' : ','}\n${JSON.stringify(node)}`;
+  return graphNodeText(JSON.stringify(node), first);
+}
+
+/** graphNode for a node already written as text (eventNodeText, agreementNodeText). */
+export function graphNodeText(node: string, first: boolean): string {
+  return `${first ? '' : ','}\n${node}`;
 }
 
 export function graphClosing(nodes: number): string {

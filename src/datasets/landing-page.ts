@@ -86,17 +86,22 @@ export function eventsFromRows(rows: readonly Readonly<Record<string, string | u
  * The figures' view of many events in little memory: events with the same month (a day
  * date counts as its month), place and coordinates are one ChartEvent with a count.
  */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 export class ChartEventTally {
   private readonly tally = new Map<string, { event: ChartEvent; count: number }>();
 
   addRow(row: Readonly<Record<string, string | undefined>>): void {
-    const [event] = eventsFromRows([row]);
-    if (event === undefined) return;
-    const date = event.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(event.date) ? event.date.slice(0, 7) : event.date;
-    const key = JSON.stringify([date, event.city, event.country, event.latitude, event.longitude]);
+    // Called for every published event: the key is built from the cells, the ChartEvent only for a new one.
+    const day = row.date;
+    const date = day !== undefined && day.length === 10 && DAY.test(day) ? day.slice(0, 7) : day || undefined;
+    const key = `${date ?? ''}\u0001${row.location_city ?? ''}\u0001${row.location_country ?? ''}\u0001${row.latitude ?? ''}\u0001${row.longitude ?? ''}`;
     const known = this.tally.get(key);
     if (known) known.count++;
-    else this.tally.set(key, { event: { ...event, date }, count: 1 });
+    else {
+      const [event] = eventsFromRows([row]) as [ChartEvent];
+      this.tally.set(key, { event: { ...event, date }, count: 1 });
+    }
   }
 
   events(): ChartEvent[] {

@@ -1,22 +1,32 @@
-import { appendFileSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Scratch files for a publication larger than memory: lines appended to named buckets,
+ * Scratch files for a publication larger than memory: text appended to named buckets,
  * read back one bucket at a time. On local disk, never in a Storage: it lives as long as
  * one publication (os.tmpdir(), /tmp in Lambda) and no one else reads it.
  *
- * Appends are buffered and written when the buffers pass `bufferChars`, so memory is the
- * buffer plus the one bucket being read. Synchronous file calls on purpose: the publication
- * has nothing else to do meanwhile, and a sync append of a few MB is cheaper than a stream
- * per bucket.
+ * A bucket holds one of three shapes, and is read back the way it was written:
+ *   - lines (append / lines / lineBatches): text without line breaks, such as JSON;
+ *   - frames (appendFrame / frames / frameBatches): a few strings of any content (CSV
+ *     records hold line breaks), read back as bytes, so that text on its way to a file is
+ *     never decoded and encoded again: a frame is its field count (uint16), each field's
+ *     length in bytes (uint32), then the fields' UTF-8;
+ *   - raw text (appendRaw / chunks): bytes to be copied out as they are.
+ *
+ * Appends are encoded at once into a small buffer per bucket, written out when it is full:
+ * memory is those buffers plus the one bucket being read, and the appended strings die
+ * young (held until a large flush, they survived garbage collections and cost more to
+ * collect than to write). Synchronous file calls on purpose: the publication has nothing
+ * else to do meanwhile. Buckets keep their file open while they are written.
  */
 export interface SpillOptions {
   /** Folder the scratch folder is made in. @default os.tmpdir() */
   readonly parent?: string;
-  /** Characters buffered over all buckets before they are written out. @default 8 Mi */
-  readonly bufferChars?: number;
+  /** Bytes buffered per bucket before they are written out. @default 64 Ki */
+  readonly bufferBytes?: number;
 }
 
 const BUCKET = /^[A-Za-z0-9_=-]+$/;
@@ -51,38 +61,86 @@ export function removeStaleSpills(olderThanMs: number, parent: string = os.tmpdi
 
 export class Spill {
   readonly folder: string;
-  private readonly bufferChars: number;
-  private readonly buffers = new Map<string, string[]>();
+  private readonly bufferBytes: number;
+  private readonly buffers = new Map<string, { readonly bytes: Buffer; used: number }>();
   private readonly written = new Set<string>();
-  private buffered = 0;
+  private readonly descriptors = new Map<string, number>();
   private disposed = false;
 
   constructor(options: SpillOptions = {}) {
     this.folder = mkdtempSync(path.join(options.parent ?? os.tmpdir(), FOLDER_PREFIX));
-    this.bufferChars = options.bufferChars ?? 8 * 1024 * 1024;
+    this.bufferBytes = Math.max(16, options.bufferBytes ?? 64 * 1024);
   }
 
   /** `line` must not hold a line break (JSON.stringify never gives one). */
   append(bucket: string, line: string): void {
-    if (!BUCKET.test(bucket)) throw new RangeError(`spill bucket "${bucket}" is not [A-Za-z0-9_=-]+`);
-    const buffer = this.buffers.get(bucket);
-    if (buffer) buffer.push(line);
-    else this.buffers.set(bucket, [line]);
-    this.written.add(bucket);
-    this.buffered += line.length + 1;
-    if (this.buffered >= this.bufferChars) this.flush();
+    this.push(bucket, line);
+    this.push(bucket, '\n');
   }
 
-  /** Every bucket that has lines, sorted. */
+  /** Text or bytes as they are: read back only as a whole (chunks). */
+  appendRaw(bucket: string, data: string | Uint8Array): void {
+    if (typeof data === 'string') {
+      if (data.length > 0) this.push(bucket, data);
+      return;
+    }
+    const buffer = this.bufferOf(bucket);
+    if (data.byteLength > buffer.bytes.length - buffer.used) {
+      this.flushBucket(bucket);
+      if (data.byteLength > buffer.bytes.length) {
+        writeSync(this.descriptor(bucket), data);
+        return;
+      }
+    }
+    buffer.bytes.set(data, buffer.used);
+    buffer.used += data.byteLength;
+  }
+
+  /** Strings (or bytes) of any content, read back as one frame of bytes (frames, frameBatches). */
+  appendFrame(bucket: string, fields: readonly (string | Uint8Array)[]): void {
+    if (fields.length > 0xffff) throw new RangeError(`a spill frame holds at most 65,535 fields, not ${fields.length}`);
+    const buffer = this.bufferOf(bucket);
+    let most = 2 + 4 * fields.length;
+    for (const field of fields) most += typeof field === 'string' ? field.length * 3 : field.byteLength;
+    if (most > buffer.bytes.length - buffer.used) {
+      this.flushBucket(bucket);
+      if (most > buffer.bytes.length) {
+        // Larger than the buffer: written on its own.
+        const encoded = fields.map((f) => (typeof f === 'string' ? Buffer.from(f, 'utf8') : f));
+        const header = Buffer.allocUnsafe(2 + 4 * fields.length);
+        header.writeUInt16LE(fields.length, 0);
+        encoded.forEach((f, i) => header.writeUInt32LE(f.byteLength, 2 + 4 * i));
+        writeSync(this.descriptor(bucket), Buffer.concat([header, ...encoded]));
+        return;
+      }
+    }
+    // The header is written after the fields, into the room kept for it: UTF-8 lengths are known only then.
+    const bytes = buffer.bytes;
+    const header = buffer.used;
+    bytes.writeUInt16LE(fields.length, header);
+    let at = header + 2 + 4 * fields.length;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as string | Uint8Array;
+      let length: number;
+      if (typeof field === 'string') length = bytes.write(field, at);
+      else {
+        bytes.set(field, at);
+        length = field.byteLength;
+      }
+      bytes.writeUInt32LE(length, header + 2 + 4 * i);
+      at += length;
+    }
+    buffer.used = at;
+  }
+
+  /** Every bucket that has been written, sorted. */
   buckets(prefix = ''): string[] {
     return [...this.written].filter((b) => b.startsWith(prefix)).sort();
   }
 
   /** The bucket's lines in the order appended; [] for a bucket never written. */
   lines(bucket: string): string[] {
-    if (!this.written.has(bucket)) return [];
-    this.flushBucket(bucket);
-    const text = readFileSync(this.fileOf(bucket), 'utf8');
+    const text = this.text(bucket);
     return text.length === 0 ? [] : text.slice(0, -1).split('\n');
   }
 
@@ -95,26 +153,58 @@ export class Spill {
 
   /** The bucket's lines in order, a batch per chunk read: for buckets too large to load. */
   *lineBatches(bucket: string, chunkBytes = 4 * 1024 * 1024): Generator<string[]> {
+    let carry = '';
+    for (const text of this.texts(bucket, chunkBytes)) {
+      const data = carry + text;
+      const last = data.lastIndexOf('\n');
+      if (last < 0) {
+        carry = data;
+        continue;
+      }
+      carry = data.slice(last + 1);
+      yield data.slice(0, last).split('\n');
+    }
+    if (carry.length > 0) yield [carry];
+  }
+
+  /** The bucket's frames in the order appended, each field a view of the bytes read. */
+  frames(bucket: string): Buffer[][] {
+    if (!this.written.has(bucket)) return [];
+    this.flushBucket(bucket);
+    this.closeDescriptor(bucket);
+    const frames: Buffer[][] = [];
+    const rest = readFrames(readFileSync(this.fileOf(bucket)), frames);
+    if (rest.byteLength > 0) throw new Error(`spill bucket "${bucket}" ends inside a frame`);
+    return frames;
+  }
+
+  /** The bucket's frames in order, a batch per chunk read. */
+  *frameBatches(bucket: string, chunkBytes = 4 * 1024 * 1024): Generator<Buffer[][]> {
+    let carry: Buffer = Buffer.alloc(0);
+    for (const chunk of this.chunks(bucket, chunkBytes)) {
+      const frames: Buffer[][] = [];
+      carry = Buffer.from(readFrames(carry.byteLength === 0 ? chunk : Buffer.concat([carry, chunk]), frames));
+      if (frames.length > 0) yield frames;
+    }
+    if (carry.byteLength > 0) throw new Error(`spill bucket "${bucket}" ends inside a frame`);
+  }
+
+  /** The bucket's bytes, a chunk at a time (each a fresh Buffer): for copying out. */
+  *chunks(bucket: string, chunkBytes = 4 * 1024 * 1024): Generator<Buffer> {
     if (!this.written.has(bucket)) return;
     this.flushBucket(bucket);
+    this.closeDescriptor(bucket);
     const fd = openSync(this.fileOf(bucket), 'r');
     try {
-      const buffer = Buffer.alloc(chunkBytes);
-      let carry: Buffer = Buffer.alloc(0);
-      for (;;) {
-        const read = readSync(fd, buffer, 0, buffer.length, null);
+      // No larger than what is left: a 4 MiB buffer for a bucket of 50 KB is memory outside the heap that V8 collects for.
+      let left = fstatSync(fd).size;
+      while (left > 0) {
+        const buffer = Buffer.allocUnsafe(Math.min(chunkBytes, left));
+        const read = readSync(fd, buffer, 0, buffer.byteLength, null);
         if (read === 0) break;
-        const data = carry.length === 0 ? buffer.subarray(0, read) : Buffer.concat([carry, buffer.subarray(0, read)]);
-        const last = data.lastIndexOf(10);
-        if (last < 0) {
-          carry = Buffer.from(data);
-          continue;
-        }
-        carry = Buffer.from(data.subarray(last + 1));
-        // Split on bytes, not characters: a chunk may end inside a multi-byte character, never inside "\n".
-        yield data.subarray(0, last).toString('utf8').split('\n');
+        left -= read;
+        yield buffer.subarray(0, read);
       }
-      if (carry.length > 0) yield [carry.toString('utf8')];
     } finally {
       closeSync(fd);
     }
@@ -126,27 +216,118 @@ export class Spill {
   }
 
   flush(): void {
-    for (const bucket of [...this.buffers.keys()]) this.flushBucket(bucket);
-    this.buffered = 0;
+    for (const bucket of this.buffers.keys()) this.flushBucket(bucket);
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.buffers.clear();
+    this.closeDescriptors();
     rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  private bufferOf(bucket: string): { readonly bytes: Buffer; used: number } {
+    let buffer = this.buffers.get(bucket);
+    if (buffer === undefined) {
+      if (!BUCKET.test(bucket)) throw new RangeError(`spill bucket "${bucket}" is not [A-Za-z0-9_=-]+`);
+      buffer = { bytes: Buffer.allocUnsafe(this.bufferBytes), used: 0 };
+      this.buffers.set(bucket, buffer);
+      this.written.add(bucket);
+    }
+    return buffer;
+  }
+
+  private push(bucket: string, piece: string): void {
+    const buffer = this.bufferOf(bucket);
+    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
+    if (piece.length * 3 > buffer.bytes.length - buffer.used) {
+      this.flushBucket(bucket);
+      if (piece.length * 3 > buffer.bytes.length) {
+        writeSync(this.descriptor(bucket), piece);
+        return;
+      }
+    }
+    buffer.used += buffer.bytes.write(piece, buffer.used);
+  }
+
+  private text(bucket: string): string {
+    if (!this.written.has(bucket)) return '';
+    this.flushBucket(bucket);
+    this.closeDescriptor(bucket);
+    return readFileSync(this.fileOf(bucket), 'utf8');
+  }
+
+  /** The bucket's text in pieces; split on bytes, decoded so that no character is cut in two. */
+  private *texts(bucket: string, chunkBytes: number): Generator<string> {
+    if (!this.written.has(bucket)) return;
+    const decoder = new StringDecoder('utf8');
+    for (const chunk of this.chunks(bucket, chunkBytes)) yield decoder.write(chunk);
+    const end = decoder.end();
+    if (end.length > 0) yield end;
   }
 
   private flushBucket(bucket: string): void {
     const buffer = this.buffers.get(bucket);
-    if (!buffer || buffer.length === 0) return;
-    const text = `${buffer.join('\n')}\n`;
+    if (!buffer || buffer.used === 0) return;
+    writeSync(this.descriptor(bucket), buffer.bytes, 0, buffer.used);
+    buffer.used = 0;
+  }
+
+  private descriptor(bucket: string): number {
+    let fd = this.descriptors.get(bucket);
+    if (fd === undefined) {
+      // Under the usual limit of 1,024 open files (Lambda's too), with room for sockets.
+      if (this.descriptors.size >= MAX_OPEN_BUCKETS) this.closeDescriptors();
+      fd = openSync(this.fileOf(bucket), 'a');
+      this.descriptors.set(bucket, fd);
+    }
+    return fd;
+  }
+
+  /** A bucket being read is usually done with: its file need not stay open (it reopens on the next append). */
+  private closeDescriptor(bucket: string): void {
     this.buffers.delete(bucket);
-    this.buffered -= text.length;
-    appendFileSync(this.fileOf(bucket), text);
+    const fd = this.descriptors.get(bucket);
+    if (fd === undefined) return;
+    closeSync(fd);
+    this.descriptors.delete(bucket);
+  }
+
+  private closeDescriptors(): void {
+    for (const fd of this.descriptors.values()) closeSync(fd);
+    this.descriptors.clear();
   }
 
   private fileOf(bucket: string): string {
     return path.join(this.folder, bucket);
   }
+}
+
+const MAX_OPEN_BUCKETS = 768;
+
+/** Parses every whole frame of `data` into `out` (views of it); returns what is left (a frame cut short). */
+function readFrames(data: Buffer, out: Buffer[][]): Buffer {
+  let at = 0;
+  while (at + 2 <= data.byteLength) {
+    const count = data.readUInt16LE(at);
+    const header = at + 2;
+    let start = header + 4 * count;
+    if (start > data.byteLength) break;
+    const fields: Buffer[] = new Array<Buffer>(count);
+    let whole = true;
+    for (let i = 0; i < count; i++) {
+      const end = start + data.readUInt32LE(header + 4 * i);
+      if (end > data.byteLength) {
+        whole = false;
+        break;
+      }
+      fields[i] = data.subarray(start, end);
+      start = end;
+    }
+    if (!whole) break;
+    out.push(fields);
+    at = start;
+  }
+  return data.subarray(at);
 }

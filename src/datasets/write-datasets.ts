@@ -1,5 +1,5 @@
 import type { Rejection } from '../article/article.js';
-import type { FusedAgreement, FusedEvent } from '../records/fusion.js';
+import type { FusedEvent } from '../records/fusion.js';
 import { parentOf } from '../records/fusion.js';
 import type { ArticleRecords } from '../records/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -10,17 +10,15 @@ import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
 import { FileSink } from './file-sink.js';
 import type { JsonLdOptions } from './jsonld.js';
-import { agreementNode, eventNode, graphClosing, graphNode, graphOpening } from './jsonld.js';
+import { graphClosing, graphNodeText, graphOpening } from './jsonld.js';
 import { ChartEventTally, renderLandingPage } from './landing-page.js';
-import { agreementMentions, eventMentions } from './mentions.js';
 import { PARTITION_MANIFEST_FILE, PartitionWriter } from './partitions.js';
-import { agreementRow, eventRow, joinList, rejectedOrder, rejectedRow } from './rows.js';
-import type { Row, TableSchema } from './schema.js';
+import { rejectedOrder, rejectedRow } from './rows.js';
+import type { TableSchema } from './schema.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, MENTIONS_TABLE, REJECTED_TABLE } from './schema.js';
 import { Spill } from './spill.js';
-import { mergeSortedRuns } from './sorted-runs.js';
-import type { SpilledEvent } from './fused-scratch.js';
-import { ARTICLE_ROWS, DEFAULT_CHUNK_BYTES, FUSED_AGREEMENTS, FUSED_EVENTS, fuseShards, readingKey, readingOrderChunks, scatter } from './fused-scratch.js';
+import { agreementFrame, articleCsv, eventFrame, fuseShards, scatter } from './fused-scratch.js';
+import { nodeEnd, parentCell } from './rendered-records.js';
 
 export interface PublishedFile {
   readonly key: string;
@@ -62,7 +60,7 @@ export type WriteDatasetsOptions = JsonLdOptions &
     readonly cacheControl?: string;
     /** Where the publication's scratch files go (see spill.ts). @default os.tmpdir() */
     readonly scratchFolder?: string;
-    /** Scratch buckets larger than this are split by day and id before they are read (see readingOrderChunks). @default 16 MiB */
+    /** Scratch buckets larger than this (UTF-16 code units) are split by longer key prefixes before they are read (see range-sort.ts). @default 32 Mi */
     readonly chunkBytes?: number;
   };
 
@@ -78,22 +76,21 @@ const DESCRIPTIONS = {
  *   1. scatter: each article's reports go to scratch shards by event key (type,
  *      participants, direction) or party set, the only reports fusion ever compares
  *      (src/records/fusion.ts), with each report's parent visit as read in its article;
- *      the article's row goes to a shard of its id's first bytes (so shards in order are
- *      articles in id order);
- *   2. fuse each shard; fused rows go to scratch months, and the fused ids of reports that
- *      other rows point at (parent visits, signing events) are kept;
- *   3. month by month, in partition order: the rows, in reading order, go to the monthly
- *      partition (made visible only when its bytes changed, see partitions.ts) and, as a
- *      sorted run, to scratch; then the runs of every partition are merged back into one
- *      reading order (by source articles, then position in the text) for the full files:
- *      events.csv holds exactly the rows of the events partitions, events.jsonld their
- *      nodes, mentions.csv their mentions (the events', then the agreements');
+ *      the article's row goes to a sort by id;
+ *   2. fuse each shard; each fused row is rendered at once (rendered-records.ts) into a
+ *      sort by reading order (range-sort.ts), and the fused ids of reports that other rows
+ *      point at (parent visits, signing events) are kept;
+ *   3. the sorts read in order give events.csv, events.jsonld and mentions.csv (the events'
+ *      mentions, then the agreements'), then the agreements' files; each row also goes to
+ *      its month in scratch, in that order; then the monthly partitions are copied from
+ *      there (made visible only when their bytes changed, see partitions.ts);
  *   4. rejected.csv, then articles.csv (last of the data: whoever sees a new articles.csv
  *      finds rows for every article in it);
  *   5. partitions.json, the metadata (CSVW, datapackage.json), catalog.jsonld, then
  *      index.html, which embeds the catalog.
- * Full files are written with Storage.openWrite: nothing is visible until one is whole. The
- * figures, coverage and counts the metadata need are tallied on the way.
+ * Full files are written with Storage.openWrite: nothing is visible until one is whole, and
+ * the full files become visible after the partitions. The figures, coverage and counts the
+ * metadata need are tallied on the way.
  */
 export async function writeDatasets(
   articles: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>,
@@ -113,7 +110,6 @@ export async function writeDatasets(
   };
 
   const spill = new Spill({ parent: options.scratchFolder });
-  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const sinks: FileSink[] = [];
   const open = async (key: string, contentType: string): Promise<FileSink> => {
     const sink = await FileSink.open(storage, `${prefix}${key}`, { contentType, cacheControl: options.cacheControl });
@@ -121,13 +117,20 @@ export async function writeDatasets(
     return sink;
   };
   try {
-    const scattered = await scatter(articles, spill);
-    const fusedIdOf = fuseShards(spill, scattered);
-
     const coverage = new CoverageAccumulator();
     const tally = new ChartEventTally();
-    const counts = { events: 0, agreements: 0, articles: 0, rejected: 0, mentions: 0 };
-    const partitions = await PartitionWriter.open(storage, { prefix, cacheControl: options.cacheControl });
+    const scattered = await scatter(articles, spill, (row) => coverage.add('articles', row), { maxBucketBytes: options.chunkBytes });
+    const fused = fuseShards(spill, scattered, {
+      baseUri: publication.baseUri,
+      onEventRow: (row) => {
+        coverage.add('events', row);
+        tally.addRow(row);
+      },
+      onAgreementRow: (row) => coverage.add('agreements', row),
+      maxBucketBytes: options.chunkBytes,
+    });
+
+    const counts = { events: 0, agreements: 0, articles: 0, rejected: 0, mentions: fused.mentions };
     const eventsCsv = await open(EVENTS_TABLE.file, CSV);
     const agreementsCsv = await open(AGREEMENTS_TABLE.file, CSV);
     const mentionsCsv = await open(MENTIONS_TABLE.file, CSV);
@@ -138,86 +141,64 @@ export async function writeDatasets(
     await eventsJsonLd.write(graphOpening(publication.baseUri));
     await agreementsJsonLd.write(graphOpening(publication.baseUri));
 
-    // 3. Partition by partition (month), a chunk of rows at a time; each chunk, in reading
-    // order, is also a sorted run for the full files, merged in step 3b.
-    const months = [...new Set([...spill.buckets(FUSED_EVENTS).map((b) => b.slice(FUSED_EVENTS.length)), ...spill.buckets(FUSED_AGREEMENTS).map((b) => b.slice(FUSED_AGREEMENTS.length))])].sort();
-    let runs = 0;
-    for (const month of months) {
-      const values = { year: month.slice(0, 4), month: month.slice(4, 6) };
-      if (spill.bytes(`${FUSED_EVENTS}${month}`) > 0) {
-        const partition = await partitions.openPartition(EVENTS_TABLE, values);
-        let rowsInPartition = 0;
-        for (const chunk of readingOrderChunks<SpilledEvent>(spill, `${FUSED_EVENTS}${month}`, chunkBytes)) {
-          const run = `${EVENT_RUNS}${String(runs++).padStart(8, '0')}`;
-          const rows: Row[] = [];
-          for (const { f, p } of chunk) {
-            const parentEventId = parentOf(f, p.map((x) => x ?? undefined), (id) => fusedIdOf.get(id));
-            const event: FusedEvent = parentEventId === undefined ? f : { ...f, parentEventId };
-            const row = eventRow(event);
-            coverage.add('events', row);
-            tally.addRow(row);
-            rows.push(row);
-            spill.append(run, runLine(event));
-          }
-          // One CSV call a chunk: csv-stringify's cost is mostly per call.
-          await partition.write(csvRecords(EVENTS_TABLE, rows));
-          rowsInPartition += chunk.length;
-        }
-        await partitions.closePartition(partition, rowsInPartition);
+    // 3. The full files in reading order, a scratch bucket at a time; each row also goes to
+    // its month, in the same order, for the partitions.
+    const rowsOf = { events: new Map<string, number>(), agreements: new Map<string, number>() };
+    for (const frames of fused.events.sorted()) {
+      const csv: Buffer[] = [];
+      const nodes: Buffer[] = [];
+      const mentions: Buffer[] = [];
+      for (const frame of frames) {
+        const e = eventFrame(frame);
+        const parentEventId = e.parentReports.length === 0 ? undefined : parentOf(e as unknown as FusedEvent /* FIXME */, e.parentReports.map((x) => x ?? undefined), (id) => fused.fusedIdOf.get(id));
+        const cell = parentEventId === undefined ? undefined : Buffer.from(parentCell(parentEventId), 'utf8');
+        csv.push(e.csvHead);
+        if (cell !== undefined) csv.push(cell);
+        csv.push(e.csvTail);
+        nodes.push(counts.events++ === 0 ? FIRST_NODE : NEXT_NODE, e.nodeOpen, parentEventId === undefined ? NODE_END : Buffer.from(nodeEnd(parentEventId, publication.baseUri), 'utf8'));
+        mentions.push(e.mentions);
+        const month = `${EVENT_MONTHS}${e.month}`;
+        spill.appendRaw(month, e.csvHead);
+        if (cell !== undefined) spill.appendRaw(month, cell);
+        spill.appendRaw(month, e.csvTail);
+        rowsOf.events.set(e.month, (rowsOf.events.get(e.month) ?? 0) + 1);
       }
-      if (spill.bytes(`${FUSED_AGREEMENTS}${month}`) > 0) {
-        const partition = await partitions.openPartition(AGREEMENTS_TABLE, values);
-        let rowsInPartition = 0;
-        for (const agreements of readingOrderChunks<FusedAgreement>(spill, `${FUSED_AGREEMENTS}${month}`, chunkBytes)) {
-          const run = `${AGREEMENT_RUNS}${String(runs++).padStart(8, '0')}`;
-          const rows: Row[] = [];
-          for (const agreement of agreements) {
-            const row = agreementRow(agreement);
-            coverage.add('agreements', row);
-            rows.push(row);
-            spill.append(run, runLine(agreement));
-          }
-          await partition.write(csvRecords(AGREEMENTS_TABLE, rows));
-          rowsInPartition += agreements.length;
-        }
-        await partitions.closePartition(partition, rowsInPartition);
-      }
-    }
-
-    // 3b. The full files: the partitions' rows merged back into one reading order (the order
-    // of the articles, then of their text), streaming; mentions.csv lists events' mentions first.
-    // The runs carry the fused records themselves (smaller than their rows, nodes and
-    // mentions together); those are built again here, a batch at a time.
-    const full = async (batch: readonly string[], table: typeof EVENTS_TABLE, first: boolean): Promise<void> => {
-      const parsed = batch.map((line) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as unknown);
-      if (table === EVENTS_TABLE) {
-        const events = parsed as FusedEvent[];
-        await eventsCsv.write(csvRecords(EVENTS_TABLE, events.map(eventRow)));
-        await eventsJsonLd.write(events.map((e, n) => graphNode(eventNode(e, publication.baseUri), first && n === 0)).join(''));
-        const mentions = eventMentions(events);
-        await mentionsCsv.write(csvRecords(MENTIONS_TABLE, mentions));
-        counts.mentions += mentions.length;
-      } else {
-        const agreements = parsed as FusedAgreement[];
-        await agreementsCsv.write(csvRecords(AGREEMENTS_TABLE, agreements.map(agreementRow)));
-        await agreementsJsonLd.write(agreements.map((a, n) => graphNode(agreementNode(a, publication.baseUri), first && n === 0)).join(''));
-        const mentions = agreementMentions(agreements);
-        // After every event's: kept aside, in order, until the events are done.
-        spill.append(AGREEMENT_MENTIONS, JSON.stringify(csvRecords(MENTIONS_TABLE, mentions)));
-        counts.mentions += mentions.length;
-      }
-    };
-    for (const batch of mergeSortedRuns(spill, spill.buckets(EVENT_RUNS), runKey)) {
-      await full(batch, EVENTS_TABLE, counts.events === 0);
-      counts.events += batch.length;
+      await eventsCsv.writeBytes(Buffer.concat(csv));
+      await eventsJsonLd.writeBytes(Buffer.concat(nodes));
+      await mentionsCsv.writeBytes(Buffer.concat(mentions));
     }
     await eventsJsonLd.write(graphClosing(counts.events));
-    for (const batch of mergeSortedRuns(spill, spill.buckets(AGREEMENT_RUNS), runKey)) {
-      await full(batch, AGREEMENTS_TABLE, counts.agreements === 0);
-      counts.agreements += batch.length;
+    for (const frames of fused.agreements.sorted()) {
+      const csv: Buffer[] = [];
+      const nodes: Buffer[] = [];
+      for (const frame of frames) {
+        const a = agreementFrame(frame);
+        csv.push(a.csv);
+        nodes.push(counts.agreements++ === 0 ? FIRST_NODE : NEXT_NODE, a.node);
+        // mentions.csv lists every event's mentions first: the agreements' wait in scratch.
+        spill.appendRaw(AGREEMENT_MENTIONS, a.mentions);
+        spill.appendRaw(`${AGREEMENT_MONTHS}${a.month}`, a.csv);
+        rowsOf.agreements.set(a.month, (rowsOf.agreements.get(a.month) ?? 0) + 1);
+      }
+      await agreementsCsv.writeBytes(Buffer.concat(csv));
+      await agreementsJsonLd.writeBytes(Buffer.concat(nodes));
     }
     await agreementsJsonLd.write(graphClosing(counts.agreements));
-    for (const lines of spill.lineBatches(AGREEMENT_MENTIONS)) await mentionsCsv.write(lines.map((line) => JSON.parse(line) as string).join(''));
+    for (const chunk of spill.chunks(AGREEMENT_MENTIONS)) await mentionsCsv.writeBytes(chunk);
+
+    // 3b. The monthly partitions, copied from scratch: each a month's rows in reading order.
+    const partitions = await PartitionWriter.open(storage, { prefix, cacheControl: options.cacheControl });
+    const months = [...new Set([...rowsOf.events.keys(), ...rowsOf.agreements.keys()])].sort();
+    for (const month of months) {
+      const values = { year: month.slice(0, 4), month: month.slice(4, 6) };
+      for (const [table, schema, bucket] of [['events', EVENTS_TABLE, EVENT_MONTHS], ['agreements', AGREEMENTS_TABLE, AGREEMENT_MONTHS]] as const) {
+        const rows = rowsOf[table].get(month);
+        if (rows === undefined) continue;
+        const partition = await partitions.openPartition(schema, values);
+        for (const chunk of spill.chunks(`${bucket}${month}`)) await partition.writeBytes(chunk);
+        await partitions.closePartition(partition, rows);
+      }
+    }
 
     // 4. The remaining tables; articles.csv last.
     const rejectedRows = rejections.map(rejectedRow).sort(rejectedOrder);
@@ -242,11 +223,9 @@ export async function writeDatasets(
 
     const articlesCsv = await open(ARTICLES_TABLE.file, CSV);
     await articlesCsv.write(csvHeader(ARTICLES_TABLE));
-    for (const rows of mergedArticleRows(spill)) {
-      const complete = rows.map((row) => withExtraKeys(row, scattered.extraKeys));
-      for (const row of complete) coverage.add('articles', row);
-      await articlesCsv.write(csvRecords(ARTICLES_TABLE, complete));
-      counts.articles += complete.length;
+    for (const frames of scattered.articles.sorted()) {
+      await articlesCsv.writeBytes(Buffer.concat(frames.flatMap((frame) => articleCsv(frame, scattered.extraKeys.get(frame.key)))));
+      counts.articles += frames.length;
     }
     await close(articlesCsv, ARTICLES_TABLE, counts.articles, ARTICLES_TABLE.description, 'text/csv');
     // The scratch files are done with: freed before the metadata (the finally below is for failures).
@@ -312,41 +291,14 @@ export async function writeDatasets(
 
 // ---- scratch layout ----
 
-/** Scratch bucket prefixes of this module (fused-scratch.ts has the others): sorted article rows, agreement mentions, sorted runs of the full files. */
-const SORTED_ARTICLE_ROWS = 'as';
+/** Scratch bucket prefixes of this module (fused-scratch.ts has the others): rows by month, agreement mentions. */
+const EVENT_MONTHS = 'pe';
+const AGREEMENT_MONTHS = 'pg';
 const AGREEMENT_MENTIONS = 'gm';
-const EVENT_RUNS = 'eo';
-const AGREEMENT_RUNS = 'go';
 
-
-/**
- * Every article row in id order, a batch at a time: an external merge sort. Each shard (a
- * 32nd of the articles, by hash) is sorted in memory and written back; then the sorted
- * shards are merged (mergeSortedRuns).
- */
-function* mergedArticleRows(spill: Spill, batchRows = 5000): Generator<Row[]> {
-  const idOf = (line: string): string => line.slice(0, line.indexOf('\t'));
-  for (const shard of spill.buckets(ARTICLE_ROWS)) {
-    const lines = spill.lines(shard).sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
-    for (const line of lines) spill.append(`${SORTED_ARTICLE_ROWS}${shard.slice(ARTICLE_ROWS.length)}`, line);
-  }
-  for (const lines of mergeSortedRuns(spill, spill.buckets(SORTED_ARTICLE_ROWS), idOf, batchRows)) {
-    yield lines.map((line) => JSON.parse(line.slice(line.indexOf('\t') + 1)) as Row);
-  }
-}
-
-function withExtraKeys(row: Row, extraKeys: ReadonlyMap<string, readonly string[]>): Row {
-  const extra = extraKeys.get(row.article_id ?? '');
-  if (extra === undefined) return row;
-  const keys = [...new Set([...(row.source_key ?? '').split(';').filter((k) => k !== ''), ...extra])].sort();
-  return { ...row, source_key: joinList(keys) };
-}
-
-/** A line of a sorted run: the fused record after its reading-order key. */
-function runLine(record: FusedEvent | FusedAgreement): string {
-  return `${readingKey(record.articleIds, record.evidence[0]?.start ?? 0, record.id)}\t${JSON.stringify(record)}`;
-}
-
-const runKey = (line: string): string => line.slice(0, line.indexOf('\t'));
+/** What goes before a node of a graph written node by node (jsonld.ts graphNode), and closes one without a parent. */
+const FIRST_NODE = Buffer.from(graphNodeText('', true));
+const NEXT_NODE = Buffer.from(graphNodeText('', false));
+const NODE_END = Buffer.from('}');
 
 const mediaTypeOf = (contentType: string): string => contentType.split(';')[0] ?? contentType;

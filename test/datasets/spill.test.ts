@@ -7,7 +7,7 @@ import { removeStaleSpills, Spill } from '../../src/datasets/spill.js';
 describe('Spill', () => {
   it('gives back each bucket in the order appended, whole or in batches, across flushes', () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
-    const spill = new Spill({ parent, bufferChars: 20 });
+    const spill = new Spill({ parent, bufferBytes: 20 });
     const lines = Array.from({ length: 200 }, (_, n) => `{"n":${n},"é":"ünïcödé ${'x'.repeat(n % 7)}"}`);
     for (const line of lines) spill.append(line.length % 2 === 0 ? 'even' : 'odd', line);
     const even = lines.filter((l) => l.length % 2 === 0);
@@ -18,6 +18,28 @@ describe('Spill', () => {
     expect(() => spill.append('a/b', 'x')).toThrow(/spill bucket/);
     spill.dispose();
     expect(existsSync(spill.folder)).toBe(false);
+  });
+
+  it('gives back frames of any strings (line breaks, digits, separators, characters cut by a chunk) and raw text as written', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
+    const spill = new Spill({ parent, bufferBytes: 32 });
+    const frames = Array.from({ length: 300 }, (_, n) => [`k${n}`, 'a\r\nb,c;', '', `${n},${n};`, '日本語 😀'.repeat(n % 5), 'x'.repeat(n)]);
+    for (const frame of frames) spill.appendFrame('framed', frame);
+    const text = (frame: Buffer[]): string[] => frame.map((field) => field.toString('utf8'));
+    expect(spill.frames('framed').map(text)).toEqual(frames);
+    // Chunks of 7 bytes cut headers, fields and multi-byte characters alike.
+    expect([...spill.frameBatches('framed', 7)].flat().map(text)).toEqual(frames);
+    const raw = frames.map((f) => f.join('|')).join('\r\n');
+    const characters = Array.from(raw);
+    for (let at = 0; at < characters.length; at += 50) spill.appendRaw('raw', characters.slice(at, at + 50).join(''));
+    expect(Buffer.concat([...spill.chunks('raw', 100)]).toString('utf8')).toBe(raw);
+    // Appending after a read goes on where it stopped.
+    spill.appendFrame('framed', ['last']);
+    expect(text(spill.frames('framed').at(-1) ?? [])).toEqual(['last']);
+    // Bytes go in as they are, in frames and raw.
+    spill.appendFrame('bytes', [Buffer.from('é\n'), 'x', Buffer.alloc(0)]);
+    expect(spill.frames('bytes').map(text)).toEqual([['é\n', 'x', '']]);
+    spill.dispose();
   });
 
   it('removes scratch folders left by publications that were killed, and only those', () => {
