@@ -12,6 +12,8 @@ export interface PublishOptions {
   readonly cacheControl?: string;
   /** Where scratch files go while publishing. @default os.tmpdir() */
   readonly scratchFolder?: string;
+  /** Threads besides this one that fuse events in a large publication (src/datasets/fuse-workers.ts). @default available cores − 1, at most 3 */
+  readonly fuseThreads?: number;
 }
 
 /**
@@ -32,5 +34,6 @@ export async function publish(
     prefix: options.prefix,
     cacheControl: options.cacheControl,
     scratchFolder: options.scratchFolder,
+    fuseThreads: options.fuseThreads,
   });
 }

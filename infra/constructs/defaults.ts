@@ -172,16 +172,18 @@ export const DEFAULT_STAGE = 'prod';
 
 /**
  * Modules the handlers load only when they need them, by a dynamic `import()` of this
- * specifier: each is bundled as a file of its own beside index.mjs instead of into it, so
- * that a cold start does not pay for it. NodejsFunction writes one file (esbuild's
+ * specifier or as a worker thread: each is bundled as a file of its own beside index.mjs
+ * instead of into it, so that a cold start does not pay for it. NodejsFunction writes one file (esbuild's
  * `--outfile`; code splitting needs `--outdir`), hence the specifier is left external in
  * index.mjs and the module bundled by a command hook after it.
  */
-export const LAZY_MODULES: readonly { readonly specifier: string; readonly source: string }[] = [
+export const LAZY_MODULES: readonly { readonly specifier: string; readonly source: string; readonly loadedBy: 'import' | 'worker' }[] = [
   // linkedom and Readability (~460 kB): for .html and .htm pages only.
-  { specifier: './html-dom.js', source: 'src/article/formats/html-dom.ts' },
+  { specifier: './html-dom.js', source: 'src/article/formats/html-dom.ts', loadedBy: 'import' },
   // eld's n-gram table (~0.95 MB): for a text that is not plainly French or English.
-  { specifier: './language-model.js', source: 'src/article/language-model.ts' },
+  { specifier: './language-model.js', source: 'src/article/language-model.ts', loadedBy: 'import' },
+  // The thread that fuses events in a large publication (src/datasets/fuse-workers.ts): `new Worker(new URL(specifier, import.meta.url))`.
+  { specifier: './fuse-worker.js', source: 'src/datasets/fuse-worker.ts', loadedBy: 'worker' },
 ];
 
 const BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";

@@ -133,11 +133,27 @@ export interface Coverage {
  * distinct values of the columns that play a coverage role (dates, country codes, article
  * dates), which are few however many rows there are.
  */
+export interface CoverageState {
+  readonly temporal: readonly string[];
+  readonly spatial: readonly string[];
+  readonly modified: readonly string[];
+}
+
 export class CoverageAccumulator {
   private readonly values = { temporal: new Set<string>(), spatial: new Set<string>(), modified: new Set<string>() };
   private readonly roles = new Map<TableName, readonly { name: string; role: 'temporal' | 'spatial' | 'modified' }[]>(
     TABLES.map((t) => [t.name, t.columns.flatMap((c) => (c.coverage === undefined ? [] : [{ name: c.name, role: c.coverage }]))]),
   );
+
+  /** What it holds, as plain data (to send between threads). */
+  state(): CoverageState {
+    return { temporal: [...this.values.temporal], spatial: [...this.values.spatial], modified: [...this.values.modified] };
+  }
+
+  /** Adds what another accumulator held. */
+  merge(state: CoverageState): void {
+    for (const role of ['temporal', 'spatial', 'modified'] as const) for (const value of state[role]) this.values[role].add(value);
+  }
 
   add(table: TableName, row: Row): void {
     for (const { name, role } of this.roles.get(table) ?? []) {

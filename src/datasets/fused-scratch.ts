@@ -4,8 +4,10 @@ import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/re
 import { subEventParents } from '../records/sub-events.js';
 import { csvRecordAround, csvValue } from './csv.js';
 import { partitionValues } from './partitions.js';
-import type { SortedFrame } from './range-sort.js';
-import { RangeSort } from './range-sort.js';
+import type { CoverageAccumulator, CoverageState } from './catalog.js';
+import type { ChartEventTally } from './landing-page.js';
+import type { RangeSortState, SortedFrame } from './range-sort.js';
+import { mergeSorted, RangeSort } from './range-sort.js';
 import { renderAgreement, renderEvent } from './rendered-records.js';
 import { articleRow } from './rows.js';
 import type { Column, Row } from './schema.js';
@@ -28,8 +30,13 @@ const EVENTS_IN_ORDER = 'ro';
 const AGREEMENTS_IN_ORDER = 'rg';
 const ARTICLES_IN_ORDER = 'ra';
 
-/** Shards the reports are fused in: every report of one event key (or party set) lands in one. */
-const REPORT_SHARDS = 32;
+/**
+ * Shards the reports are fused in: every report of one event key (or party set) lands in
+ * one. Many, so that a shard of a million reports is a few thousand: the reports of the
+ * shard being fused are the one large set of objects alive, and smaller ones are cheaper
+ * to collect.
+ */
+const REPORT_SHARDS = 256;
 
 /** About what a fused row takes once rendered (CSV, JSON-LD, mentions), to size the sorts. */
 const RENDERED_CHARS_PER_REPORT = 2600;
@@ -82,7 +89,8 @@ export interface AgreementFrame {
 export interface FusedScratch {
   /** Report id → fused event id, for the reports other rows point at. */
   readonly fusedIdOf: ReadonlyMap<string, string>;
-  readonly events: RangeSort;
+  /** The events' frames in reading order (EventFrame), a batch at a time. */
+  readonly events: () => Iterable<SortedFrame[]>;
   readonly agreements: RangeSort;
   /** Rows of mentions.csv to come. */
   readonly mentions: number;
@@ -120,7 +128,7 @@ export function shardOf(key: string, prefix: string): string {
   // FNV-1a: a spread of keys over shards that is the same on every run.
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return `${prefix}${String((h >>> 0) % REPORT_SHARDS).padStart(2, '0')}`;
+  return `${prefix}${String((h >>> 0) % REPORT_SHARDS).padStart(3, '0')}`;
 }
 
 /** A string that sorts as rows.ts readingOrder does: article ids, then first offset, then id (\u0001 sorts before any id character). */
@@ -152,17 +160,21 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
       continue;
     }
     seen.add(id);
-    const ref = articleRef(article);
+    // Every report line holds its article's reference: written once per article.
+    const ref = JSON.stringify(articleRef(article));
     const row = articleRow(article);
     onArticleRow(row);
     const csv = csvRecordAround(ARTICLES_TABLE, row, 'source_key');
     rows.add(id, [csv.head, csv.cell, csv.tail, row.source_key ?? '']);
     const parents = subEventParents(article.events);
     for (const parent of parents.values()) referenced.add(parent);
-    for (const r of article.events) spill.append(shardOf(eventKey(r), EVENT_REPORTS), JSON.stringify({ a: ref, r, p: parents.get(r.id) } satisfies SpilledEventReport));
+    for (const r of article.events) {
+      const parent = parents.get(r.id);
+      spill.append(shardOf(eventKey(r), EVENT_REPORTS), `{"a":${ref},"r":${JSON.stringify(r)}${parent === undefined ? '' : `,"p":${JSON.stringify(parent)}`}}`);
+    }
     for (const r of article.agreements) {
       if (r.signingEventId !== undefined) referenced.add(r.signingEventId);
-      spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS), JSON.stringify({ a: ref, r } satisfies SpilledAgreementReport));
+      spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS), `{"a":${ref},"r":${JSON.stringify(r)}}`);
     }
     eventReports += article.events.length;
     agreementReports += article.agreements.length;
@@ -170,42 +182,58 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
   return { extraKeys, referenced, eventReports, agreementReports, articles: rows };
 }
 
-export interface FuseOptions {
+/** What fusing a set of shards needs to know of the whole publication (plain data: it goes to other threads). */
+export interface FusionContext {
   readonly baseUri: string;
-  /** Each fused event's row (parent_event_id not yet set) and each agreement's, in no particular order: for tallies. */
-  readonly onEventRow?: (row: Row) => void;
-  readonly onAgreementRow?: (row: Row) => void;
-  /** See RangeSortOptions. */
+  readonly extraKeys: ReadonlyMap<string, readonly string[]>;
+  readonly referenced: ReadonlySet<string>;
+  /** Of the sorts the fused rows go to: see RangeSortOptions. */
+  readonly prefixChars: number;
   readonly maxBucketBytes?: number;
 }
 
+/** The figures the metadata needs, tallied from the fused rows wherever they are fused. */
+export interface Tallies {
+  readonly coverage: CoverageAccumulator;
+  readonly chart: ChartEventTally;
+}
+
+/** Some event shards fused: their rows in a sort by reading order, and the fused ids of the referenced reports among them. */
+export interface FusedEventShards {
+  readonly sort: RangeSort;
+  readonly fusedIdOf: Map<string, string>;
+  readonly mentions: number;
+}
+
+const withExtraKeys = (context: FusionContext) => (a: ArticleRef): ArticleRef => {
+  const extra = context.extraKeys.get(a.articleId);
+  return extra === undefined ? a : { ...a, sourceKeys: [...new Set([...a.sourceKeys, ...extra])].sort() };
+};
+
 /**
- * Fuses each shard (events first: agreements point at fused signing events), renders each
- * fused row, and sorts them by reading order (rows.ts readingOrder) in scratch.
+ * Fuses event shards and renders each fused event into a sort named `sortName` (one per
+ * thread that fuses): what fuse-worker.ts runs in another thread, and fuseShards here.
  */
-export function fuseShards(spill: Spill, scattered: Scattered, options: FuseOptions): FusedScratch {
+export function fuseEventShards(spill: Spill, shards: readonly string[], context: FusionContext, sortName: string, tallies: Tallies): FusedEventShards {
   const fusedIdOf = new Map<string, string>();
-  const events = new RangeSort(spill, EVENTS_IN_ORDER, { prefixChars: prefixCharsFor(scattered.eventReports * RENDERED_CHARS_PER_REPORT), maxBucketBytes: options.maxBucketBytes });
-  const agreements = new RangeSort(spill, AGREEMENTS_IN_ORDER, { prefixChars: prefixCharsFor(scattered.agreementReports * RENDERED_CHARS_PER_REPORT), maxBucketBytes: options.maxBucketBytes });
+  const sort = new RangeSort(spill, sortName, { prefixChars: context.prefixChars, maxBucketBytes: context.maxBucketBytes });
+  const ref = withExtraKeys(context);
   let mentions = 0;
-  const ref = (a: ArticleRef): ArticleRef => {
-    const extra = scattered.extraKeys.get(a.articleId);
-    return extra === undefined ? a : { ...a, sourceKeys: [...new Set([...a.sourceKeys, ...extra])].sort() };
-  };
-  for (const shard of spill.buckets(EVENT_REPORTS)) {
+  for (const shard of shards) {
     const spilled = spill.records<SpilledEventReport>(shard);
     const parentOfReport = new Map<string, string>();
     for (const x of spilled) if (x.p !== undefined) parentOfReport.set(x.r.id, x.p);
     for (const f of fuseEventReports(spilled.map((x) => eventReport(x.r, ref(x.a))))) {
       let parents = false;
       for (const s of f.sources) {
-        if (scattered.referenced.has(s.reportId)) fusedIdOf.set(s.reportId, f.id);
+        if (context.referenced.has(s.reportId)) fusedIdOf.set(s.reportId, f.id);
         if (parentOfReport.has(s.reportId)) parents = true;
       }
-      const rendered = renderEvent(f, options.baseUri);
-      options.onEventRow?.(rendered.row);
+      const rendered = renderEvent(f, context.baseUri);
+      tallies.coverage.add('events', rendered.row);
+      tallies.chart.addRow(rendered.row);
       mentions += f.sources.length;
-      events.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [
+      sort.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [
         f.id,
         month(f.date),
         parents ? JSON.stringify(f.sources.map((s) => parentOfReport.get(s.reportId) ?? null)) : '',
@@ -216,14 +244,75 @@ export function fuseShards(spill: Spill, scattered: Scattered, options: FuseOpti
       ]);
     }
   }
+  return { sort, fusedIdOf, mentions };
+}
+
+/** Runs fuseEventShards over some shards in another thread (fuse-worker.ts); undefined when no thread can be had. */
+export type EventShardRunner = (shards: readonly string[], context: FusionContext, sortName: string) => Promise<FusedEventShardsState> | undefined;
+
+/** FusedEventShards and the tallies as plain data, from another thread. */
+export interface FusedEventShardsState {
+  readonly sort: RangeSortState;
+  readonly fusedIdOf: readonly (readonly [string, string])[];
+  readonly mentions: number;
+  readonly coverage: CoverageState;
+  readonly chart: ReturnType<ChartEventTally['state']>;
+}
+
+export interface FuseOptions {
+  readonly baseUri: string;
+  readonly tallies: Tallies;
+  /** See RangeSortOptions. */
+  readonly maxBucketBytes?: number;
+  /** Other threads to fuse event shards in, besides this one (see fuse-workers.ts). @default none */
+  readonly runners?: readonly EventShardRunner[];
+}
+
+/**
+ * Fuses each shard (events first: agreements point at fused signing events), renders each
+ * fused row, and sorts them by reading order (rows.ts readingOrder) in scratch. Event
+ * shards are shared between this thread and the `runners`' (each its own sort, merged when
+ * read); agreements, fewer, are fused here once every event is.
+ */
+export async function fuseShards(spill: Spill, scattered: Scattered, options: FuseOptions): Promise<FusedScratch> {
+  const context: FusionContext = {
+    baseUri: options.baseUri,
+    extraKeys: scattered.extraKeys,
+    referenced: scattered.referenced,
+    prefixChars: prefixCharsFor(scattered.eventReports * RENDERED_CHARS_PER_REPORT),
+    maxBucketBytes: options.maxBucketBytes,
+  };
+  const shards = spill.buckets(EVENT_REPORTS);
+  const runners = shards.length > 1 ? (options.runners ?? []) : [];
+  const threads = runners.length + 1;
+  // Every thread's share: every n-th shard (shards are alike in size: keys are hashed).
+  const share = (t: number): string[] => shards.filter((_, i) => i % threads === t);
+  spill.flush();
+  const elsewhere = runners.map((run, t) => ({ shards: share(t + 1), result: run(share(t + 1), context, `${EVENTS_IN_ORDER}${t + 1}_`) }));
+  const here = fuseEventShards(spill, [...share(0), ...elsewhere.filter((e) => e.result === undefined).flatMap((e) => e.shards)], context, `${EVENTS_IN_ORDER}0_`, options.tallies);
+  const fusedIdOf = here.fusedIdOf;
+  const sorts = [here.sort];
+  let mentions = here.mentions;
+  for (const { result } of elsewhere) {
+    if (result === undefined) continue;
+    const state = await result;
+    sorts.push(RangeSort.restore(spill, state.sort));
+    for (const [report, fused] of state.fusedIdOf) fusedIdOf.set(report, fused);
+    mentions += state.mentions;
+    options.tallies.coverage.merge(state.coverage);
+    options.tallies.chart.merge(state.chart);
+  }
+
+  const agreements = new RangeSort(spill, AGREEMENTS_IN_ORDER, { prefixChars: prefixCharsFor(scattered.agreementReports * RENDERED_CHARS_PER_REPORT), maxBucketBytes: options.maxBucketBytes });
+  const ref = withExtraKeys(context);
   for (const shard of spill.buckets(AGREEMENT_REPORTS)) {
     const reports = spill.records<SpilledAgreementReport>(shard).map((x) => agreementReport(x.r, ref(x.a)));
     for (const f of fuseAgreementReports(reports, (id) => fusedIdOf.get(id))) {
       const rendered = renderAgreement(f, options.baseUri);
-      options.onAgreementRow?.(rendered.row);
+      options.tallies.coverage.add('agreements', rendered.row);
       mentions += f.sources.length;
       agreements.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [month(f.dateSigned), rendered.csv, rendered.node, rendered.mentions]);
     }
   }
-  return { fusedIdOf, events, agreements, mentions };
+  return { fusedIdOf, events: () => mergeSorted(sorts.map((sort) => sort.sorted())), agreements, mentions };
 }

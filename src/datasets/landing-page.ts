@@ -104,8 +104,26 @@ export class ChartEventTally {
     }
   }
 
+  /** In key order: the same events give the same figures however they were tallied (in several threads, in any order). */
   events(): ChartEvent[] {
-    return [...this.tally.values()].map(({ event, count }) => ({ ...event, count }));
+    return [...this.tally.keys()].sort().map((key) => {
+      const { event, count } = this.tally.get(key) as { event: ChartEvent; count: number };
+      return { ...event, count };
+    });
+  }
+
+  /** What it holds, as plain data (to send between threads). */
+  state(): readonly (readonly [string, ChartEvent, number])[] {
+    return [...this.tally].map(([key, { event, count }]) => [key, event, count] as const);
+  }
+
+  /** Adds what another tally held. */
+  merge(state: readonly (readonly [string, ChartEvent, number])[]): void {
+    for (const [key, event, count] of state) {
+      const known = this.tally.get(key);
+      if (known) known.count += count;
+      else this.tally.set(key, { event, count });
+    }
   }
 }
 

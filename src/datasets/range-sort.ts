@@ -34,6 +34,16 @@ export interface SortedFrame {
   readonly fields: readonly Buffer[];
 }
 
+/** A sort as plain data: what another thread needs to read what this one wrote (RangeSort.restore). */
+export interface RangeSortState {
+  readonly name: string;
+  readonly prefixChars: number;
+  readonly maxBucketBytes: number;
+  readonly ranges: readonly (readonly [string, string, number])[];
+  readonly made: number;
+  readonly added: number;
+}
+
 export class RangeSort {
   private readonly prefixChars: number;
   private readonly maxBucketBytes: number;
@@ -49,6 +59,28 @@ export class RangeSort {
   ) {
     this.prefixChars = Math.max(1, options.prefixChars ?? 2);
     this.maxBucketBytes = options.maxBucketBytes ?? 32 * 1024 * 1024;
+  }
+
+  /** What it holds, once every frame is added and its spill flushed. */
+  state(): RangeSortState {
+    return {
+      name: this.name,
+      prefixChars: this.prefixChars,
+      maxBucketBytes: this.maxBucketBytes,
+      ranges: [...this.ranges].map(([prefix, range]) => [prefix, range.bucket, range.bytes] as const),
+      made: this.made,
+      added: this.added,
+    };
+  }
+
+  /** The sort another thread wrote in `spill`'s folder, to be read here. */
+  static restore(spill: Spill, state: RangeSortState): RangeSort {
+    const sort = new RangeSort(spill, state.name, { prefixChars: state.prefixChars, maxBucketBytes: state.maxBucketBytes });
+    spill.adopt(state.ranges.map(([, bucket]) => bucket));
+    sort.ranges = new Map(state.ranges.map(([prefix, bucket, bytes]) => [prefix, { bucket, bytes }]));
+    sort.made = state.made;
+    sort.added = state.added;
+    return sort;
   }
 
   /** Frames added so far. */
@@ -104,3 +136,41 @@ export class RangeSort {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+
+/**
+ * The frames of several sorts in one key order, in batches of about `batchFrames`: the
+ * sorts of one table written by several threads. Keys must differ between the sorts.
+ */
+export function* mergeSorted(sources: readonly Iterable<SortedFrame[]>[], batchFrames = 4096): Generator<SortedFrame[]> {
+  if (sources.length === 1) {
+    yield* sources[0] as Iterable<SortedFrame[]>;
+    return;
+  }
+  const heads = sources.map((source) => ({ batches: source[Symbol.iterator](), frames: [] as SortedFrame[], at: 0 }));
+  const refill = (head: (typeof heads)[number]): boolean => {
+    while (head.at >= head.frames.length) {
+      const next = head.batches.next();
+      if (next.done) return false;
+      head.frames = next.value;
+      head.at = 0;
+    }
+    return true;
+  };
+  const live = heads.filter(refill);
+  let batch: SortedFrame[] = [];
+  while (live.length > 0) {
+    // A few sources (one per thread): a scan finds the least head.
+    let least = 0;
+    for (let i = 1; i < live.length; i++) {
+      if ((live[i]!.frames[live[i]!.at] as SortedFrame).key < (live[least]!.frames[live[least]!.at] as SortedFrame).key) least = i;
+    }
+    const head = live[least]!;
+    batch.push(head.frames[head.at++] as SortedFrame);
+    if (!refill(head)) live.splice(least, 1);
+    if (batch.length >= batchFrames) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

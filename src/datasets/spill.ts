@@ -25,6 +25,11 @@ import path from 'node:path';
 export interface SpillOptions {
   /** Folder the scratch folder is made in. @default os.tmpdir() */
   readonly parent?: string;
+  /**
+   * A scratch folder another Spill made, to write and read buckets in it from another
+   * thread: this one neither makes nor removes the folder. @default a new folder under `parent`
+   */
+  readonly folder?: string;
   /** Bytes buffered per bucket before they are written out. @default 64 Ki */
   readonly bufferBytes?: number;
 }
@@ -66,10 +71,20 @@ export class Spill {
   private readonly written = new Set<string>();
   private readonly descriptors = new Map<string, number>();
   private disposed = false;
+  private readonly owned: boolean;
 
   constructor(options: SpillOptions = {}) {
-    this.folder = mkdtempSync(path.join(options.parent ?? os.tmpdir(), FOLDER_PREFIX));
+    this.owned = options.folder === undefined;
+    this.folder = options.folder ?? mkdtempSync(path.join(options.parent ?? os.tmpdir(), FOLDER_PREFIX));
     this.bufferBytes = Math.max(16, options.bufferBytes ?? 64 * 1024);
+  }
+
+  /** Buckets another Spill on this folder wrote (and flushed): readable here from now on. */
+  adopt(buckets: readonly string[]): void {
+    for (const bucket of buckets) {
+      if (!BUCKET.test(bucket)) throw new RangeError(`spill bucket "${bucket}" is not [A-Za-z0-9_=-]+`);
+      this.written.add(bucket);
+    }
   }
 
   /** `line` must not hold a line break (JSON.stringify never gives one). */
@@ -84,9 +99,9 @@ export class Spill {
       if (data.length > 0) this.push(bucket, data);
       return;
     }
-    const buffer = this.bufferOf(bucket);
+    let buffer = this.bufferOf(bucket);
     if (data.byteLength > buffer.bytes.length - buffer.used) {
-      this.flushBucket(bucket);
+      buffer = this.flushBucket(bucket, data.byteLength) ?? buffer;
       if (data.byteLength > buffer.bytes.length) {
         writeSync(this.descriptor(bucket), data);
         return;
@@ -99,11 +114,11 @@ export class Spill {
   /** Strings (or bytes) of any content, read back as one frame of bytes (frames, frameBatches). */
   appendFrame(bucket: string, fields: readonly (string | Uint8Array)[]): void {
     if (fields.length > 0xffff) throw new RangeError(`a spill frame holds at most 65,535 fields, not ${fields.length}`);
-    const buffer = this.bufferOf(bucket);
+    let buffer = this.bufferOf(bucket);
     let most = 2 + 4 * fields.length;
     for (const field of fields) most += typeof field === 'string' ? field.length * 3 : field.byteLength;
     if (most > buffer.bytes.length - buffer.used) {
-      this.flushBucket(bucket);
+      buffer = this.flushBucket(bucket, most) ?? buffer;
       if (most > buffer.bytes.length) {
         // Larger than the buffer: written on its own.
         const encoded = fields.map((f) => (typeof f === 'string' ? Buffer.from(f, 'utf8') : f));
@@ -216,22 +231,25 @@ export class Spill {
   }
 
   flush(): void {
-    for (const bucket of this.buffers.keys()) this.flushBucket(bucket);
+    for (const bucket of [...this.buffers.keys()]) this.flushBucket(bucket);
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    // A folder that is not ours outlives this Spill: what is buffered goes to it.
+    if (!this.owned) this.flush();
     this.buffers.clear();
     this.closeDescriptors();
-    rmSync(this.folder, { recursive: true, force: true });
+    if (this.owned) rmSync(this.folder, { recursive: true, force: true });
   }
 
   private bufferOf(bucket: string): { readonly bytes: Buffer; used: number } {
     let buffer = this.buffers.get(bucket);
     if (buffer === undefined) {
       if (!BUCKET.test(bucket)) throw new RangeError(`spill bucket "${bucket}" is not [A-Za-z0-9_=-]+`);
-      buffer = { bytes: Buffer.allocUnsafe(this.bufferBytes), used: 0 };
+      // Small at first: a publication of a few articles writes to hundreds of buckets a few lines each.
+      buffer = { bytes: Buffer.allocUnsafe(Math.min(this.bufferBytes, 4096)), used: 0 };
       this.buffers.set(bucket, buffer);
       this.written.add(bucket);
     }
@@ -239,10 +257,10 @@ export class Spill {
   }
 
   private push(bucket: string, piece: string): void {
-    const buffer = this.bufferOf(bucket);
+    let buffer = this.bufferOf(bucket);
     // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
     if (piece.length * 3 > buffer.bytes.length - buffer.used) {
-      this.flushBucket(bucket);
+      buffer = this.flushBucket(bucket, piece.length * 3) ?? buffer;
       if (piece.length * 3 > buffer.bytes.length) {
         writeSync(this.descriptor(bucket), piece);
         return;
@@ -267,11 +285,22 @@ export class Spill {
     if (end.length > 0) yield end;
   }
 
-  private flushBucket(bucket: string): void {
+  /**
+   * Writes out what the bucket's buffer holds; returns the buffer to go on with: a larger
+   * one (up to bufferBytes) when a small one filled up or `need` bytes do not fit in it.
+   */
+  private flushBucket(bucket: string, need = 0): { readonly bytes: Buffer; used: number } | undefined {
     const buffer = this.buffers.get(bucket);
-    if (!buffer || buffer.used === 0) return;
-    writeSync(this.descriptor(bucket), buffer.bytes, 0, buffer.used);
-    buffer.used = 0;
+    if (!buffer) return undefined;
+    if (buffer.used > 0) {
+      writeSync(this.descriptor(bucket), buffer.bytes, 0, buffer.used);
+      buffer.used = 0;
+    } else if (need <= buffer.bytes.byteLength) return buffer;
+    const size = buffer.bytes.byteLength;
+    if (size >= this.bufferBytes) return buffer;
+    const larger = { bytes: Buffer.allocUnsafe(Math.min(this.bufferBytes, Math.max(size * 4, need))), used: 0 };
+    this.buffers.set(bucket, larger);
+    return larger;
   }
 
   private descriptor(bucket: string): number {

@@ -9,6 +9,7 @@ import { csvHeader, csvRecords } from './csv.js';
 import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
 import { FileSink } from './file-sink.js';
+import { fuseThreadRunners } from './fuse-workers.js';
 import type { JsonLdOptions } from './jsonld.js';
 import { graphClosing, graphNodeText, graphOpening } from './jsonld.js';
 import { ChartEventTally, renderLandingPage } from './landing-page.js';
@@ -60,7 +61,13 @@ export type WriteDatasetsOptions = JsonLdOptions &
     readonly cacheControl?: string;
     /** Where the publication's scratch files go (see spill.ts). @default os.tmpdir() */
     readonly scratchFolder?: string;
-    /** Scratch buckets larger than this (UTF-16 code units) are split by longer key prefixes before they are read (see range-sort.ts). @default 32 Mi */
+    /**
+     * Threads besides this one that fuse event shards, when there are at least
+     * `parallelFrom` event reports (fuse-workers.ts). @default available cores − 1 (at most 3), from 50,000
+     */
+    readonly fuseThreads?: number;
+    readonly parallelFrom?: number;
+    /** Scratch buckets larger than about this many bytes are split by longer key prefixes before they are read (see range-sort.ts). @default 32 MiB */
     readonly chunkBytes?: number;
   };
 
@@ -120,15 +127,10 @@ export async function writeDatasets(
     const coverage = new CoverageAccumulator();
     const tally = new ChartEventTally();
     const scattered = await scatter(articles, spill, (row) => coverage.add('articles', row), { maxBucketBytes: options.chunkBytes });
-    const fused = fuseShards(spill, scattered, {
-      baseUri: publication.baseUri,
-      onEventRow: (row) => {
-        coverage.add('events', row);
-        tally.addRow(row);
-      },
-      onAgreementRow: (row) => coverage.add('agreements', row),
-      maxBucketBytes: options.chunkBytes,
-    });
+    // Threads cost a start each (~0.1 s): worth it for large publications only.
+    const parallel = scattered.eventReports >= (options.parallelFrom ?? 50_000);
+    const runners = parallel ? fuseThreadRunners(spill.folder, { threads: options.fuseThreads }) : [];
+    const fused = await fuseShards(spill, scattered, { baseUri: publication.baseUri, tallies: { coverage, chart: tally }, maxBucketBytes: options.chunkBytes, runners });
 
     const counts = { events: 0, agreements: 0, articles: 0, rejected: 0, mentions: fused.mentions };
     const eventsCsv = await open(EVENTS_TABLE.file, CSV);
@@ -144,7 +146,7 @@ export async function writeDatasets(
     // 3. The full files in reading order, a scratch bucket at a time; each row also goes to
     // its month, in the same order, for the partitions.
     const rowsOf = { events: new Map<string, number>(), agreements: new Map<string, number>() };
-    for (const frames of fused.events.sorted()) {
+    for (const frames of fused.events()) {
       const csv: Buffer[] = [];
       const nodes: Buffer[] = [];
       const mentions: Buffer[] = [];

@@ -42,6 +42,21 @@ describe('Spill', () => {
     spill.dispose();
   });
 
+  it('keeps every frame and line through buffers that grow from small to full size', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
+    const spill = new Spill({ parent });
+    // Frames from a few bytes to more than the largest buffer, between lines of another bucket.
+    const frames = Array.from({ length: 400 }, (_, n) => [`${n}`, 'é'.repeat((n * 97) % 3000), 'x'.repeat(n === 399 ? 200_000 : n)]);
+    const lines = frames.map((f) => `line ${f[0]}`);
+    frames.forEach((frame, n) => {
+      spill.appendFrame('frames', frame);
+      spill.append('lines', lines[n] as string);
+    });
+    expect(spill.frames('frames').map((frame) => frame.map((field) => field.toString('utf8')))).toEqual(frames);
+    expect(spill.lines('lines')).toEqual(lines);
+    spill.dispose();
+  });
+
   it('removes scratch folders left by publications that were killed, and only those', () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
     const old = path.join(parent, 'entente-publish-old');

@@ -164,6 +164,16 @@ describe('the streaming publication', () => {
     expect(await readFile(path.join(again, 'events.csv'), 'utf8')).toBe(await readFile(path.join(dir, 'events.csv'), 'utf8'));
   });
 
+  it('publishes the same bytes when event shards are fused in other threads', async () => {
+    const articles = corpus(14, 150);
+    const alone = await published(articles);
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-streaming-'));
+    await writeDatasets(articles, [], new FsStorage(dir), { ...OPTIONS, fuseThreads: 2, parallelFrom: 0 });
+    for (const file of ['events.csv', 'agreements.csv', 'mentions.csv', 'articles.csv', 'events.jsonld', 'agreements.jsonld', 'events/year=2023/month=02/events.csv', 'partitions.json', 'catalog.jsonld', 'index.html']) {
+      expect(await readFile(path.join(dir, file), 'utf8'), file).toBe(await alone.read(file));
+    }
+  });
+
   it('writes the full files and each partition in reading order (by articles, then position in the text), split buckets or not', async () => {
     const articles = corpus(12, 60);
     for (const chunkBytes of [undefined, 6000]) {

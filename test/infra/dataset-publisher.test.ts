@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Duration } from 'aws-cdk-lib';
 import type { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -9,6 +11,7 @@ import { DatasetPublisher } from '../../infra/constructs/dataset-publisher.js';
 import type { DatasetPublisherProps } from '../../infra/constructs/dataset-publisher.js';
 import { VISIBILITY_TIMEOUT_FACTOR } from '../../infra/constructs/defaults.js';
 import { InvalidPropsError } from '../../infra/constructs/errors.js';
+import { Spill } from '../../src/datasets/spill.js';
 import {
   actionsOf,
   arnOf,
@@ -67,11 +70,31 @@ describe('DatasetPublisher', () => {
 
   it('is bundled by the local esbuild into one minified ES module with its source map', () => {
     const { dir, files } = bundleFiles(outdir, stack, 'Publish/Function/Code');
-    expect(files).toEqual(['index.mjs', 'index.mjs.map']);
+    // The thread that fuses events in a large publication is a file of its own beside it (LAZY_MODULES).
+    expect(files).toEqual(['fuse-worker.js', 'fuse-worker.js.map', 'index.mjs', 'index.mjs.map', 'package.json']);
     const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
     expect(code.startsWith("import { createRequire } from 'node:module';")).toBe(true);
     expect(code).toContain('//# sourceMappingURL=index.mjs.map');
     expect(code).not.toMatch(/^\s{2,}(const|let|var|function|return|if)\b/m);
+    expect(code).toContain('"./fuse-worker.js"');
+  });
+
+  it('bundles a fusing thread that runs: given a shard of reports, it answers with the sort it wrote', async () => {
+    const { dir } = bundleFiles(outdir, stack, 'Publish/Function/Code');
+    const folder = mkdtempSync(path.join(tmpdir(), 'entente-fuse-worker-'));
+    const spill = new Spill({ folder });
+    const article = { articleId: 'a1', sourceKeys: ['in/a1.txt'], language: 'en' };
+    const report = { id: 'ev-1', type: 'meeting', cameoCode: '040', date: '2024-05-02', participants: ['FRA', 'SEN'], people: [], evidence: [{ start: 0, end: 5, text: 'Met.' }] };
+    spill.append('er000', JSON.stringify({ a: article, r: report }));
+    spill.dispose();
+    const context = { baseUri: 'https://example.org/', extraKeys: new Map(), referenced: new Set(['ev-1']), prefixChars: 1 };
+    const answer = await new Promise<unknown>((resolve, reject) => {
+      const worker = new Worker(path.join(dir, 'fuse-worker.js'), { workerData: { folder, shards: ['er000'], context, sortName: 'ro1_' } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    expect(answer).toMatchObject({ ok: true, state: { fusedIdOf: [['ev-1', 'ev-1']], mentions: 1, sort: { name: 'ro1_', added: 1 } } });
+    expect(readdirSync(folder).sort()).toEqual(['er000', 'ro1_0']);
   });
 
   it('logs to its own log group, kept for a month', () => {

@@ -50,10 +50,10 @@ describe('npx cdk synth --quiet', () => {
     const assets = JSON.parse(readFileSync(path.join(outdir, 'Entente-prod.assets.json'), 'utf8')) as {
       files: Record<string, { displayName?: string; source: { path: string } }>;
     };
-    // normalise also holds the modules it imports only when needed (LAZY_MODULES in infra/constructs/defaults.ts).
+    // Each holds the modules it loads only when needed (LAZY_MODULES in infra/constructs/defaults.ts): normalise its readers, publish its fusing thread.
     const expected: Record<string, string[]> = {
       'Normalise/Normalise/Function/Code': ['html-dom.js', 'html-dom.js.map', 'index.mjs', 'index.mjs.map', 'language-model.js', 'language-model.js.map', 'package.json'],
-      'Publisher/Publish/Function/Code': ['index.mjs', 'index.mjs.map'],
+      'Publisher/Publish/Function/Code': ['fuse-worker.js', 'fuse-worker.js.map', 'index.mjs', 'index.mjs.map', 'package.json'],
     };
     for (const [name, files] of Object.entries(expected)) {
       const asset = Object.values(assets.files).find((file) => file.displayName === name);
