@@ -19,6 +19,9 @@ export class FileSink {
   private bytes = 0;
   private pending: string[] = [];
   private pendingChars = 0;
+  /** The write under way: the next chunk is prepared meanwhile, and waits for it. */
+  private inFlight: Promise<void> | undefined;
+  private failure: { readonly error: unknown } | undefined;
 
   private constructor(
     readonly key: string,
@@ -42,14 +45,13 @@ export class FileSink {
   async writeBytes(chunk: Uint8Array): Promise<void> {
     if (chunk.byteLength === 0) return;
     await this.drain();
-    this.hash.update(chunk);
-    this.bytes += chunk.byteLength;
-    await this.writer.write(chunk);
+    await this.send(chunk);
   }
 
   /** Makes the file visible whole; its size and hash. */
   async close(): Promise<SinkFacts> {
     await this.drain();
+    await this.settle();
     await this.writer.close();
     return { bytes: this.bytes, sha256: this.hash.digest('hex') };
   }
@@ -71,6 +73,7 @@ export class FileSink {
 
   async abort(): Promise<void> {
     this.pending = [];
+    await this.inFlight;
     await this.writer.abort();
   }
 
@@ -79,8 +82,26 @@ export class FileSink {
     const chunk = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
     this.pendingChars = 0;
+    await this.send(chunk);
+  }
+
+  /**
+   * Hands a chunk (never reused by the caller) to the writer without waiting for it to be
+   * written, once the previous one is: the publisher builds the next chunk meanwhile (it
+   * waited about a tenth of its time on the disk). A failed write fails the next call.
+   */
+  private async send(chunk: Uint8Array): Promise<void> {
+    await this.settle();
     this.hash.update(chunk);
     this.bytes += chunk.byteLength;
-    await this.writer.write(chunk);
+    this.inFlight = this.writer.write(chunk).catch((error: unknown) => {
+      this.failure = { error };
+    });
+  }
+
+  private async settle(): Promise<void> {
+    await this.inFlight;
+    this.inFlight = undefined;
+    if (this.failure !== undefined) throw this.failure.error;
   }
 }

@@ -138,14 +138,11 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 
 /**
- * The frames of several sorts in one key order, in batches of about `batchFrames`: the
- * sorts of one table written by several threads. Keys must differ between the sorts.
+ * The frames of several sorts in one key order, in batches of `batchFrames` (a bucket can
+ * be large; what is written from a batch is held twice while it is written): the sorts of
+ * one table written by several threads. Keys must differ between the sorts.
  */
-export function* mergeSorted(sources: readonly Iterable<SortedFrame[]>[], batchFrames = 4096): Generator<SortedFrame[]> {
-  if (sources.length === 1) {
-    yield* sources[0] as Iterable<SortedFrame[]>;
-    return;
-  }
+export function* mergeSorted(sources: readonly Iterable<SortedFrame[]>[], batchFrames = 2048): Generator<SortedFrame[]> {
   const heads = sources.map((source) => ({ batches: source[Symbol.iterator](), frames: [] as SortedFrame[], at: 0 }));
   const refill = (head: (typeof heads)[number]): boolean => {
     while (head.at >= head.frames.length) {

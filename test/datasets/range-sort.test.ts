@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SortedFrame } from '../../src/datasets/range-sort.js';
-import { RangeSort } from '../../src/datasets/range-sort.js';
+import { mergeSorted, RangeSort } from '../../src/datasets/range-sort.js';
 import { Spill } from '../../src/datasets/spill.js';
 
 /** A frame read back, decoded as it was given. */
@@ -58,5 +58,26 @@ describe('RangeSort', () => {
     for (const batch of batches) expect(batch.reduce((n, f) => n + decoded(f).join('').length, 0)).toBeLessThan(2_000);
     expect(batches.flat().map(decoded)).toEqual(reference(input));
     spill.dispose();
+  });
+
+  it('merges the sorts of several threads into one key order, in batches of the size asked, whether restored from their state or not', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 150 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 50 }), (keys, sources, batch) => {
+        const spill = scratch();
+        try {
+          const sorts = Array.from({ length: sources }, (_, n) => new RangeSort(spill, `m${n}_`, { prefixChars: 1, maxBucketBytes: 300 }));
+          keys.forEach((k, n) => sorts[n % sources]!.add(k, [`#${n}`]));
+          spill.flush();
+          // A sort written elsewhere is read through its state, as the publisher reads a thread's.
+          const read = sorts.map((sort, n) => (n === 0 ? sort : RangeSort.restore(spill, sort.state())));
+          const batches = [...mergeSorted(read.map((sort) => sort.sorted()), batch)];
+          for (const b of batches) expect(b.length).toBeLessThanOrEqual(batch);
+          expect(batches.flat().map(decoded)).toEqual(reference(keys.map((k, n) => [k, `#${n}`])));
+        } finally {
+          spill.dispose();
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
