@@ -1,5 +1,4 @@
 import type { Rejection } from '../article/article.js';
-import type { FusedEvent } from '../records/fusion.js';
 import { parentOf } from '../records/fusion.js';
 import type { ArticleRecords } from '../records/records.js';
 import type { Storage } from '../storage/storage.js';
@@ -152,7 +151,7 @@ export async function writeDatasets(
       const mentions: Buffer[] = [];
       for (const frame of frames) {
         const e = eventFrame(frame);
-        const parentEventId = e.parentReports.length === 0 ? undefined : parentOf(e as unknown as FusedEvent /* FIXME */, e.parentReports.map((x) => x ?? undefined), (id) => fused.fusedIdOf.get(id));
+        const parentEventId = e.parentReports.length === 0 ? undefined : parentOf(e, e.parentReports.map((x) => x ?? undefined), (id) => fused.fusedIdOf.get(id));
         const cell = parentEventId === undefined ? undefined : Buffer.from(parentCell(parentEventId), 'utf8');
         csv.push(e.csvHead);
         if (cell !== undefined) csv.push(cell);

@@ -5,25 +5,42 @@
  * YYYY-MM-DD).
  */
 import type { DatePrecision, PartialDate } from '../dates/partial-date.js';
-import { comparePartialDates, parsePartialDate, precisionOf, truncateDate } from '../dates/partial-date.js';
+import { parsePartialDate, precisionOf } from '../dates/partial-date.js';
 import type { Place } from '../extract/types.js';
 
 const MS_PER_DAY = 86_400_000;
 
 const RANK: Readonly<Record<DatePrecision, number>> = { year: 1, month: 2, day: 3 };
 
-// Fusion compares the same few thousand date strings many times over: parse each once.
-const parsed = new Map<string, PartialDate | undefined>();
-function parse(date: string | undefined): PartialDate | undefined {
+/** A date string as read once: its parts, its precision rank and, for comparing days, its day number. */
+interface ReadDate {
+  readonly date: PartialDate;
+  readonly rank: number;
+  readonly day: number;
+}
+
+/**
+ * Fusion compares the same few thousand date strings millions of times: each is read once.
+ * Cleared when full so that a stream of odd strings cannot grow it without end.
+ */
+const READ_CACHE_LIMIT = 100_000;
+const read = new Map<string, ReadDate | null>();
+
+function parse(date: string | undefined): ReadDate | undefined {
   if (date === undefined) return undefined;
-  if (!parsed.has(date)) parsed.set(date, parsePartialDate(date));
-  return parsed.get(date);
+  let known = read.get(date);
+  if (known === undefined) {
+    if (read.size >= READ_CACHE_LIMIT) read.clear();
+    const d = parsePartialDate(date);
+    known = d ? { date: d, rank: RANK[precisionOf(d)], day: dayNumber(d) } : null;
+    read.set(date, known);
+  }
+  return known ?? undefined;
 }
 
 /** 3 for a day, 2 for a month, 1 for a year, 0 for no (or an unreadable) date. */
 export function datePrecisionRank(date: string | undefined): number {
-  const d = parse(date);
-  return d ? RANK[precisionOf(d)] : 0;
+  return parse(date)?.rank ?? 0;
 }
 
 function dayNumber(date: PartialDate): number {
@@ -34,8 +51,8 @@ function dayNumber(date: PartialDate): number {
 export function daysBetween(a: string | undefined, b: string | undefined): number | undefined {
   const pa = parse(a);
   const pb = parse(b);
-  if (!pa || !pb || precisionOf(pa) !== 'day' || precisionOf(pb) !== 'day') return undefined;
-  return dayNumber(pb) - dayNumber(pa);
+  if (!pa || !pb || pa.rank !== 3 || pb.rank !== 3) return undefined;
+  return pb.day - pa.day;
 }
 
 /**
@@ -47,11 +64,11 @@ export function datesCompatible(a: string | undefined, b: string | undefined, wi
   const pa = parse(a);
   const pb = parse(b);
   if (!pa || !pb) return false;
-  const ra = RANK[precisionOf(pa)];
-  const rb = RANK[precisionOf(pb)];
-  if (ra === 3 && rb === 3) return Math.abs(dayNumber(pa) - dayNumber(pb)) <= windowDays;
-  const [coarse, fine] = ra <= rb ? [pa, pb] : [pb, pa];
-  return comparePartialDates(truncateDate(fine, precisionOf(coarse)), coarse) === 0;
+  if (pa.rank === 3 && pb.rank === 3) return Math.abs(pa.day - pb.day) <= windowDays;
+  const coarse = pa.rank <= pb.rank ? pa : pb;
+  const fine = coarse === pa ? pb : pa;
+  // The finer date cut to the coarser's precision equals it (neither is a day here).
+  return fine.date.year === coarse.date.year && (coarse.rank === 1 || fine.date.month === coarse.date.month);
 }
 
 /** Places fit one occasion when their countries agree and, when both name a city, their cities agree. A missing place fits any. */
@@ -69,6 +86,9 @@ export function placePrecisionRank(place: Place | undefined): number {
   return place.country !== undefined ? 1 : 0;
 }
 
+/** Up to this many readings, counting by rescanning is cheaper than a Map. */
+const SMALL = 16;
+
 /**
  * The most precise of several compatible dates: the finest precision wins; among dates of
  * that precision, the one most readings give, then the earliest (the start of a stay).
@@ -78,9 +98,31 @@ export function mostPreciseDate(dates: readonly (string | undefined)[]): string 
   let best = 0;
   for (const d of dates) best = Math.max(best, datePrecisionRank(d));
   if (best === 0) return undefined;
-  const counts = new Map<string, number>();
-  for (const d of dates) if (d !== undefined && datePrecisionRank(d) === best) counts.set(d, (counts.get(d) ?? 0) + 1);
-  return [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))[0]?.[0];
+  let chosen: string | undefined;
+  let chosenCount = 0;
+  if (dates.length > SMALL) {
+    const counts = new Map<string, number>();
+    for (const d of dates) if (d !== undefined && datePrecisionRank(d) === best) counts.set(d, (counts.get(d) ?? 0) + 1);
+    for (const [d, count] of counts) {
+      if (chosen === undefined || count > chosenCount || (count === chosenCount && d < chosen)) {
+        chosen = d;
+        chosenCount = count;
+      }
+    }
+    return chosen;
+  }
+  // Most fused rows have one to three readings: counting by rescanning beats a Map.
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
+    if (d === undefined || datePrecisionRank(d) !== best || dates.indexOf(d) !== i) continue;
+    let count = 1;
+    for (let j = i + 1; j < dates.length; j++) if (dates[j] === d) count++;
+    if (chosen === undefined || count > chosenCount || (count === chosenCount && d < chosen)) {
+      chosen = d;
+      chosenCount = count;
+    }
+  }
+  return chosen;
 }
 
 /** The most precise of several compatible places; among equals, the first (places are in source order). */

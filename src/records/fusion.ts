@@ -66,7 +66,7 @@
  * Agreements point at their fused signing event the same way.
  */
 import { addMonths } from '../dates/partial-date.js';
-import type { Evidence, EventType } from '../extract/types.js';
+import type { Evidence, EventType, Place } from '../extract/types.js';
 import { cameoCode } from './cameo.js';
 import { datePrecisionRank, datesCompatible, daysBetween, mostPreciseDate, mostPrecisePlace, placesCompatible } from './compatible.js';
 import type { AgreementCrosswalk, EventCrosswalk } from './crosswalks.js';
@@ -202,6 +202,10 @@ export const agreementReport = (record: AgreementRecord, article: ArticleRef): R
 
 interface Group<T> {
   readonly members: Report<T>[];
+  /** Its rank in its bucket's creation order: candidates are tried in that order. */
+  readonly order: number;
+  /** Its first member's date keys: every member must be compatible, the first one included. */
+  readonly first: DateKeys;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -227,57 +231,143 @@ function placementOrder<T extends { readonly id: string }>(a: Report<T>, b: Repo
   );
 }
 
+/**
+ * Array.prototype.sort, in place, for the short arrays fusion mostly sorts (a bucket's or a
+ * group's two or three reports): insertion sort is stable too, so the order is the same, and
+ * it spares the work array sort allocates for every call.
+ */
+function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > SMALL) return items.sort(compare);
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i] as T;
+    let j = i;
+    for (; j > 0 && compare(items[j - 1] as T, item) > 0; j--) items[j] = items[j - 1] as T;
+    items[j] = item;
+  }
+  return items;
+}
+
 type Chooser<T> = (candidates: readonly Group<T>[], report: Report<T>) => Group<T> | undefined;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+/** Up to this many items, looking back through an array (or sorting by insertion) is cheaper than a Set (or Array.prototype.sort). */
+const SMALL = 16;
+
 /**
- * Groups of one bucket, indexed by their first member's date, so a report is compared only
- * with groups it could fit: every member must be compatible, the first one included.
+ * Memo tables are cleared when they reach this size: the same few thousand dates and names
+ * recur across a publication, but memory must stay flat over any number of reports.
+ */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * What a date is filed under and looked up by: the prefixes of its string (year, month) and,
+ * for a day, the months either side. Read once per distinct string rather than per comparison.
+ */
+interface DateKeys {
+  readonly rank: number;
+  readonly year: string;
+  readonly month: string;
+  readonly monthBefore: string;
+  readonly monthAfter: string;
+}
+
+const UNDATED: DateKeys = { rank: 0, year: '', month: '', monthBefore: '', monthAfter: '' };
+const dateKeysMemo = new Map<string, DateKeys>();
+
+function dateKeys(date: string | undefined): DateKeys {
+  if (date === undefined) return UNDATED;
+  let keys = dateKeysMemo.get(date);
+  if (keys === undefined) {
+    if (dateKeysMemo.size >= MEMO_LIMIT) dateKeysMemo.clear();
+    keys = readDateKeys(date);
+    dateKeysMemo.set(date, keys);
+  }
+  return keys;
+}
+
+function readDateKeys(date: string): DateKeys {
+  const rank = datePrecisionRank(date);
+  if (rank === 0) return UNDATED;
+  const year = date.slice(0, 4);
+  const month = date.slice(0, 7);
+  if (rank < 3) return { rank, year, month, monthBefore: '', monthAfter: '' };
+  // A day window of a few days may reach into the month before or after.
+  const y = Number(year);
+  const m = Number(date.slice(5, 7));
+  const before = addMonths(y, m, -1);
+  const after = addMonths(y, m, 1);
+  return { rank, year, month, monthBefore: `${before.year}-${pad2(before.month ?? 1)}`, monthAfter: `${after.year}-${pad2(after.month ?? 1)}` };
+}
+
+/**
+ * Whether a group whose first member is dated `first` is worth comparing with a report dated
+ * `report` (not undated): a year looks at the groups begun in that year; a month or a day at
+ * those begun in its month (a day also the months either side) and those begun with its year
+ * alone. Every other group has a first member the report cannot be compatible with.
+ */
+function mayHold(first: DateKeys, report: DateKeys): boolean {
+  if (first.rank === 0) return false;
+  if (report.rank === 1 || first.rank === 1) return first.year === report.year;
+  return first.month === report.month || (report.rank === 3 && (first.month === report.monthBefore || first.month === report.monthAfter));
+}
+
+/** Up to this many groups a bucket is scanned whole: cheaper than keeping an index of a handful. */
+const SCAN_LIMIT = 16;
+
+const NO_GROUPS: readonly never[] = [];
+
+/**
+ * Groups of one bucket. Most buckets (one event key, one party set) hold a few reports and
+ * are scanned whole; a large one is indexed by its groups' first member's date so a report is
+ * compared only with groups it could fit.
  */
 class GroupIndex<T> {
   readonly groups: Group<T>[] = [];
-  private readonly order = new Map<Group<T>, number>();
   /** By first member's month ("2024-03"), for first members dated to the day or the month. */
-  private readonly byMonth = new Map<string, Group<T>[]>();
+  private byMonth: Map<string, Group<T>[]> | undefined;
   /** By year, for first members dated to the year only. */
-  private readonly byYearOnly = new Map<string, Group<T>[]>();
+  private byYearOnly: Map<string, Group<T>[]> | undefined;
   /** By year, every group. */
-  private readonly byYear = new Map<string, Group<T>[]>();
+  private byYear: Map<string, Group<T>[]> | undefined;
 
-  add(group: Group<T>): void {
-    this.order.set(group, this.groups.length);
+  add(report: Report<T>, first: DateKeys): void {
+    const group: Group<T> = { members: [report], order: this.groups.length, first };
     this.groups.push(group);
-    const date = group.members[0]?.date;
-    const rank = datePrecisionRank(date);
-    if (date === undefined || rank === 0) return;
-    const year = date.slice(0, 4);
-    push(this.byYear, year, group);
-    if (rank >= 2) push(this.byMonth, date.slice(0, 7), group);
-    else push(this.byYearOnly, year, group);
+    if (this.byMonth) this.file(group);
+    else if (this.groups.length > SCAN_LIMIT) {
+      this.byMonth = new Map();
+      this.byYearOnly = new Map();
+      this.byYear = new Map();
+      for (const g of this.groups) this.file(g);
+    }
   }
 
-  /** Groups whose first member's date could be compatible with `date`, in creation order. */
-  near(date: string | undefined): Group<T>[] {
-    const rank = datePrecisionRank(date);
-    if (date === undefined || rank === 0) return [];
-    const year = date.slice(0, 4);
-    let found: Group<T>[];
-    if (rank === 1) found = this.byYear.get(year) ?? [];
-    else {
-      const months = [date.slice(0, 7)];
-      if (rank === 3) {
-        // A day window of a few days may reach into the month before or after.
-        const y = Number(year);
-        const m = Number(date.slice(5, 7));
-        for (const n of [-1, 1]) {
-          const other = addMonths(y, m, n);
-          months.push(`${other.year}-${pad2(other.month ?? 1)}`);
-        }
-      }
-      found = [...months.flatMap((m) => this.byMonth.get(m) ?? []), ...(this.byYearOnly.get(year) ?? [])];
+  private file(group: Group<T>): void {
+    const { rank, year, month } = group.first;
+    if (rank === 0) return;
+    push(this.byYear as Map<string, Group<T>[]>, year, group);
+    if (rank >= 2) push(this.byMonth as Map<string, Group<T>[]>, month, group);
+    else push(this.byYearOnly as Map<string, Group<T>[]>, year, group);
+  }
+
+  /** In creation order, every group that may hold a report dated `date` (see mayHold), and maybe others. */
+  near(date: DateKeys): readonly Group<T>[] {
+    const { byMonth, byYearOnly, byYear } = this;
+    if (!byMonth || !byYearOnly || !byYear) return this.groups;
+    if (date.rank === 1) return byYear.get(date.year) ?? NO_GROUPS;
+    const lists: Group<T>[][] = [];
+    for (const list of [
+      byMonth.get(date.month),
+      date.rank === 3 ? byMonth.get(date.monthBefore) : undefined,
+      date.rank === 3 ? byMonth.get(date.monthAfter) : undefined,
+      byYearOnly.get(date.year),
+    ]) {
+      if (list) lists.push(list);
     }
-    return found.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    if (lists.length === 0) return NO_GROUPS;
+    if (lists.length === 1) return lists[0] as Group<T>[];
+    return lists.flat().sort((a, b) => a.order - b.order);
   }
 }
 
@@ -287,146 +377,336 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function place<T extends { readonly id: string }>(index: GroupIndex<T>, reports: readonly Report<T>[], fits: (a: T, b: T) => boolean, choose: Chooser<T>): void {
-  for (const report of [...reports].sort(placementOrder)) {
-    const candidates = index.near(report.date).filter((g) => g.members.every((m) => m.article.articleId !== report.article.articleId && fits(m.record, report.record)));
-    const chosen = candidates.length === 0 ? undefined : choose(candidates, report);
+/** Rule 1 and the bucket's pairwise rule against every member. */
+function fitsEvery<T>(group: Group<T>, report: Report<T>, fits: (a: T, b: T) => boolean): boolean {
+  const articleId = report.article.articleId;
+  for (const m of group.members) if (m.article.articleId === articleId || !fits(m.record, report.record)) return false;
+  return true;
+}
+
+/** `reports` is sorted in place: callers hand over an array of their own. */
+function place<T extends { readonly id: string }>(index: GroupIndex<T>, reports: Report<T>[], fits: (a: T, b: T) => boolean, choose: Chooser<T>): void {
+  sortInPlace(reports, placementOrder);
+  for (const report of reports) {
+    const date = dateKeys(report.date);
+    let candidates: Group<T>[] | undefined;
+    if (date.rank > 0) {
+      for (const g of index.near(date)) if (mayHold(g.first, date) && fitsEvery(g, report, fits)) (candidates ??= []).push(g);
+    }
+    const chosen = candidates === undefined ? undefined : choose(candidates, report);
     if (chosen) chosen.members.push(report);
-    else index.add({ members: [report] });
+    else index.add(report, date);
   }
+}
+
+/** Days from the group's farthest day-dated member to `date`. */
+function farthest<T>(group: Group<T>, date: string | undefined): number {
+  let max = 0;
+  for (const m of group.members) max = Math.max(max, Math.abs(daysBetween(m.date, date) ?? 0));
+  return max;
 }
 
 /** One candidate: it. Several: the nearest for a day-dated report; none (a row of its own) for a coarser one. */
 function nearestOrAlone<T>(candidates: readonly Group<T>[], report: Report<T>): Group<T> | undefined {
   if (candidates.length === 1) return candidates[0];
   if (datePrecisionRank(report.date) < 3) return undefined;
-  const distance = (g: Group<T>): number => Math.max(0, ...g.members.map((m) => Math.abs(daysBetween(m.date, report.date) ?? 0)));
   let best: Group<T> | undefined;
-  for (const g of candidates) if (!best || distance(g) < distance(best)) best = g;
+  let bestDistance = 0;
+  for (const g of candidates) {
+    const distance = farthest(g, report.date);
+    if (!best || distance < bestDistance) {
+      best = g;
+      bestDistance = distance;
+    }
+  }
   return best;
 }
 
-const bucketsBy = <T>(items: readonly T[], key: (item: T) => string): T[][] => {
+/** Buckets in the order their keys first appear. */
+function bucketsBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const map = new Map<string, T[]>();
+  const buckets: T[][] = [];
   for (const item of items) {
     const k = key(item);
     const list = map.get(k);
     if (list) list.push(item);
-    else map.set(k, [item]);
+    else {
+      const created = [item];
+      map.set(k, created);
+      buckets.push(created);
+    }
   }
-  return [...map.values()];
-};
+  return buckets;
+}
 
 // ---- fused rows ----
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const foldMemo = new Map<string, string>();
 
-function unionFolded(lists: readonly (readonly string[])[]): string[] {
-  const seen = new Set<string>();
+/** Case- and accent-folded, spaces collapsed; memoised, as the same names recur in row after row. */
+function fold(s: string): string {
+  let folded = foldMemo.get(s);
+  if (folded === undefined) {
+    if (foldMemo.size >= MEMO_LIMIT) foldMemo.clear();
+    folded = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    foldMemo.set(s, folded);
+  }
+  return folded;
+}
+
+function unionFolded<R>(records: readonly R[], namesOf: (record: R) => readonly string[]): string[] {
+  // One report whose names fold apart (the common case): they are the union, copied at length.
+  if (records.length === 1) {
+    const names = namesOf(records[0] as R);
+    if (names.length < 2 || (names.length <= SMALL && foldApart(names))) return names.slice();
+  }
   const out: string[] = [];
-  for (const list of lists) {
-    for (const name of list) {
+  const folded: string[] = [];
+  let seen: Set<string> | undefined;
+  for (const record of records) {
+    for (const name of namesOf(record)) {
       const key = fold(name);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen === undefined && folded.length >= SMALL) seen = new Set(folded);
+      if (seen ? seen.has(key) : folded.includes(key)) continue;
+      if (seen) seen.add(key);
+      else folded.push(key);
       out.push(name);
+    }
+  }
+  // A copy at length: the row keeps it, and push left room for more.
+  return out.length <= SMALL ? out.slice() : out;
+}
+
+/** No two of `names` fold alike. */
+function foldApart(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) {
+    const key = fold(names[i] as string);
+    for (let j = 0; j < i; j++) if (fold(names[j] as string) === key) return false;
+  }
+  return true;
+}
+
+const peopleOf = (r: EventRecord): readonly string[] => r.people;
+const signatoriesOf = (r: AgreementRecord): readonly string[] => r.signatories;
+
+/** Whether keys are sorted and distinct already (one article's usually are). */
+function strictlyAscending(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!((keys[i - 1] as string) < (keys[i] as string))) return false;
+  return true;
+}
+
+/** Every source key once, in the order Array.prototype.sort gives strings. */
+function sortedSourceKeys<T>(members: readonly Report<T>[]): string[] {
+  if (members.length === 1) {
+    const keys = (members[0] as Report<T>).article.sourceKeys;
+    if (strictlyAscending(keys)) return keys.slice();
+  }
+  // A handful of keys: inserting in place beats a Set and a sort.
+  const out: string[] = [];
+  for (const m of members) {
+    for (const key of m.article.sourceKeys) {
+      if (typeof key !== 'string' || out.length >= SMALL) return [...new Set(members.flatMap((x) => x.article.sourceKeys))].sort();
+      let i = out.length;
+      while (i > 0 && key < (out[i - 1] as string)) i--;
+      if (i > 0 && out[i - 1] === key) continue;
+      if (i === out.length) out.push(key);
+      else out.splice(i, 0, key);
     }
   }
   return out;
 }
 
-function sourcesOf<T extends EventRecord | AgreementRecord>(members: readonly Report<T>[]): Sourced {
-  const sources: SourceRef[] = members.map((m) => ({
-    articleId: m.article.articleId,
-    reportId: m.record.id,
-    sourceKeys: m.article.sourceKeys,
-    url: m.article.url,
-    published: m.article.published,
-    language: m.article.language,
-    evidence: m.record.evidence,
+// Arrays below are built at their final length (map, literals) where they can be: an array
+// grown by push reserves room for 16 more items, and fusion makes several per row.
+
+function sourceRefsOf<T extends EventRecord | AgreementRecord>(members: readonly Report<T>[]): SourceRef[] {
+  return members.map(({ article, record }) => ({
+    articleId: article.articleId,
+    reportId: record.id,
+    sourceKeys: article.sourceKeys,
+    url: article.url,
+    published: article.published,
+    language: article.language,
+    evidence: record.evidence,
   }));
-  return {
-    sources,
-    sourceCount: new Set(sources.map((s) => s.articleId)).size,
-    sourceKeys: [...new Set(sources.flatMap((s) => s.sourceKeys))].sort(),
-    sourceUrls: [...new Set(sources.map((s) => s.url).filter((u): u is string => u !== undefined && u !== ''))],
-    articleIds: sources.map((s) => s.articleId),
-    language: sources[0]?.language ?? 'und',
-  };
+}
+
+const articleIdsOf = <T>(members: readonly Report<T>[]): string[] => members.map((m) => m.article.articleId);
+
+function distinctCount(values: readonly string[]): number {
+  if (values.length > SMALL) return new Set(values).size;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values.indexOf(values[i] as string) === i) count++;
+  return count;
+}
+
+function sourceUrlsOf<T>(members: readonly Report<T>[]): string[] {
+  if (members.length === 1) {
+    const url = (members[0] as Report<T>).article.url;
+    return url === undefined || url === '' ? [] : [url];
+  }
+  const urls: string[] = [];
+  const seen = members.length > SMALL ? new Set<string>() : undefined;
+  for (const m of members) {
+    const url = m.article.url;
+    if (url === undefined || url === '' || (seen ? seen.has(url) : urls.includes(url))) continue;
+    seen?.add(url);
+    urls.push(url);
+  }
+  return urls;
 }
 
 /** The most frequent value, ties to the first seen (values in source order). */
 function majority(values: readonly (string | undefined)[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  if (values.length > SMALL) {
+    const counts = new Map<string, number>();
+    for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+    let best: string | undefined;
+    for (const [v, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = v;
+    return best;
+  }
   let best: string | undefined;
-  for (const [v, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = v;
+  let bestCount = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === undefined || values.indexOf(v) !== i) continue;
+    let n = 1;
+    for (let j = i + 1; j < values.length; j++) if (values[j] === v) n++;
+    if (best === undefined || n > bestCount) {
+      best = v;
+      bestCount = n;
+    }
+  }
   return best;
 }
 
+/** A name for a country, from any source, in whichever role that source gave it. */
+function nameFor(records: readonly EventRecord[], country: string | undefined): string | undefined {
+  if (country === undefined) return undefined;
+  for (const r of records) {
+    if (r.actor1Country === country && r.actor1Name) return r.actor1Name;
+    if (r.actor2Country === country && r.actor2Name) return r.actor2Name;
+  }
+  return undefined;
+}
+
+// The rows below are object literals spelled out in full rather than spreads of a record:
+// V8 builds a spread into a literal several times slower, and fusion makes one per event.
+
 function fuseEvent(members: readonly Report<EventRecord>[]): UnparentedEvent {
-  const primary = members[0] as Report<EventRecord>;
-  const records = members.map((m) => m.record);
-  const e = primary.record;
+  const e = (members[0] as Report<EventRecord>).record;
+  const records = members.length === 1 ? [e] : members.map((m) => m.record);
   const location = withGeonamesId(mostPrecisePlace(records.map((r) => r.location)));
-  const actor1Country = e.actor1Country ?? records.find((r) => r.actor1Country !== undefined)?.actor1Country;
-  const actor2Country = e.actor2Country ?? records.find((r) => r.actor2Country !== undefined && r.actor2Country !== actor1Country)?.actor2Country;
-  // A name for a country, from any source, in whichever role that source gave it.
-  const nameFor = (country: string | undefined): string | undefined => {
-    if (country === undefined) return undefined;
-    for (const r of records) {
-      if (r.actor1Country === country && r.actor1Name) return r.actor1Name;
-      if (r.actor2Country === country && r.actor2Name) return r.actor2Name;
-    }
-    return undefined;
-  };
-  const fused: EventRecord = {
+  let actor1Country = e.actor1Country;
+  if (actor1Country === undefined) for (const r of records) if (r.actor1Country !== undefined) { actor1Country = r.actor1Country; break; }
+  let actor2Country = e.actor2Country;
+  if (actor2Country === undefined) for (const r of records) if (r.actor2Country !== undefined && r.actor2Country !== actor1Country) { actor2Country = r.actor2Country; break; }
+  const participants = e.participants;
+  const cameo = cameoCode(e.type, participants, location?.country);
+  const sources = sourceRefsOf(members);
+  const articleIds = articleIdsOf(members);
+  return {
     id: e.id,
     type: e.type,
-    cameoCode: cameoCode(e.type, e.participants, location?.country),
+    cameoCode: cameo,
     date: mostPreciseDate(records.map((r) => r.date)),
-    participants: e.participants,
-    actor1Name: nameFor(actor1Country),
+    participants,
+    actor1Name: nameFor(records, actor1Country),
     actor1Country,
-    actor2Name: nameFor(actor2Country),
+    actor2Name: nameFor(records, actor2Country),
     actor2Country,
-    people: unionFolded(records.map((r) => r.people)),
+    people: unionFolded(records, peopleOf),
     location,
     evidence: e.evidence,
+    certainty: certaintyOf(e),
+    crosswalk: eventCrosswalk({ cameoCode: cameo, participants, actor1Country, actor2Country, location }),
+    sources,
+    sourceCount: distinctCount(articleIds),
+    sourceKeys: sortedSourceKeys(members),
+    sourceUrls: sourceUrlsOf(members),
+    articleIds,
+    language: sources[0]?.language ?? 'und',
   };
-  return { ...fused, certainty: certaintyOf(e), crosswalk: eventCrosswalk(fused), ...sourcesOf(members) };
 }
 
 const STATUS_ORDER: readonly AgreementRecord['status'][] = ['announced', 'signed', 'ratified', 'in_force'];
 
 function fuseAgreement(members: readonly Report<AgreementRecord>[], fusedEventIdOf: (reportId: string) => string | undefined): FusedAgreement {
-  const primary = members[0] as Report<AgreementRecord>;
-  const records = members.map((m) => m.record);
-  const a = primary.record;
-  const status = records.reduce((best, r) => (STATUS_ORDER.indexOf(r.status) > STATUS_ORDER.indexOf(best) ? r.status : best), a.status);
+  const a = (members[0] as Report<AgreementRecord>).record;
+  const records = members.length === 1 ? [a] : members.map((m) => m.record);
+  let status = a.status;
+  for (const r of records) if (STATUS_ORDER.indexOf(r.status) > STATUS_ORDER.indexOf(status)) status = r.status;
   const signingEventId = majority(records.map((r) => (r.signingEventId === undefined ? undefined : fusedEventIdOf(r.signingEventId))));
   const place = withGeonamesId(mostPrecisePlace(records.map((r) => r.place)));
-  const fused: AgreementRecord = {
+  const parties = a.parties;
+  const sources = sourceRefsOf(members);
+  const articleIds = articleIdsOf(members);
+  return {
     id: a.id,
     title: a.title,
     topic: a.topic,
-    parties: a.parties,
-    signatories: unionFolded(records.map((r) => r.signatories)),
+    parties,
+    signatories: unionFolded(records, signatoriesOf),
     dateSigned: mostPreciseDate(records.map((r) => r.dateSigned)),
     place,
     status,
     signingEventId,
     evidence: a.evidence,
+    crosswalk: agreementCrosswalk({ parties, place }),
+    sources,
+    sourceCount: distinctCount(articleIds),
+    sourceKeys: sortedSourceKeys(members),
+    sourceUrls: sourceUrlsOf(members),
+    articleIds,
+    language: sources[0]?.language ?? 'und',
   };
-  return { ...fused, crosswalk: agreementCrosswalk(fused), ...sourcesOf(members) };
 }
 
-/** Members in source order: the primary source first. */
-function inSourceOrder<T extends { readonly id: string }>(members: readonly Report<T>[], before?: (a: T, b: T) => number): Report<T>[] {
-  return [...members].sort((x, y) => (before?.(x.record, y.record) ?? 0) || compareArticles(x.article, y.article) || cmp(x.record.id, y.record.id));
+/** Members in source order: the primary source first. Sorted in place: a group's members are its own. */
+function inSourceOrder<T extends { readonly id: string }>(members: Report<T>[], before?: (a: T, b: T) => number): Report<T>[] {
+  if (members.length < 2) return members;
+  return sortInPlace(members, (x, y) => (before?.(x.record, y.record) ?? 0) || compareArticles(x.article, y.article) || cmp(x.record.id, y.record.id));
 }
 
 const specificFirst = (a: AgreementRecord, b: AgreementRecord): number => Number(a.topic === 'unspecified') - Number(b.topic === 'unspecified');
+
+const sameTopicAndSigning = (a: AgreementRecord, b: AgreementRecord): boolean => a.topic === b.topic && sameSigning(a, b);
+
+/** Among the groups it fits, those holding its title first. */
+function sameTitleFirst(candidates: readonly Group<AgreementRecord>[], report: Report<AgreementRecord>): Group<AgreementRecord> | undefined {
+  const title = fold(report.record.title);
+  const sameTitle = candidates.filter((g) => g.members.some((m) => fold(m.record.title) === title));
+  return nearestOrAlone(sameTitle.length > 0 ? sameTitle : candidates, report);
+}
+
+/** A counted agreement: a group of its occasion, one with a topic first. */
+function byCount(candidates: readonly Group<AgreementRecord>[]): Group<AgreementRecord> | undefined {
+  // Every group it fits must be one occasion; else it is ambiguous and stays alone.
+  if (!oneOccasion(candidates.map((g) => (g.members[0] as Report<AgreementRecord>).record))) return undefined;
+  return candidates.find((g) => g.members.some((m) => m.record.topic !== 'unspecified')) ?? candidates[0];
+}
+
+/**
+ * Every two of `records` (each with itself too) have a compatible signing: sameSigning for
+ * every pair. As that is a compatible date and a compatible place, dates and places are
+ * checked apart, each over its distinct values: a counted agreement may fit hundreds of
+ * groups, of a handful of dates and places.
+ */
+function oneOccasion(records: readonly AgreementRecord[]): boolean {
+  const dates: (string | undefined)[] = [];
+  const places: (Place | undefined)[] = [];
+  for (const r of records) {
+    if (!dates.includes(r.dateSigned)) dates.push(r.dateSigned);
+    if (!places.some((p) => samePlaceFields(p, r.place))) places.push(r.place);
+  }
+  for (const x of dates) for (const y of dates) if (!datesCompatible(x, y, AGREEMENT_DAY_WINDOW)) return false;
+  for (const x of places) for (const y of places) if (!placesCompatible(x, y)) return false;
+  return true;
+}
+
+/** Places placesCompatible cannot tell apart: both missing, or the same country and city. */
+const samePlaceFields = (a: Place | undefined, b: Place | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.country === b.country && a.city === b.city);
 
 // ---- entry points ----
 
@@ -439,13 +719,18 @@ export type UnparentedEvent = Omit<FusedEvent, 'parentEventId'>;
  * (shards) can be fused one at a time. Unsorted.
  */
 export function fuseEventReports(reports: readonly Report<EventRecord>[]): UnparentedEvent[] {
-  const groups: Group<EventRecord>[] = [];
+  const fused: UnparentedEvent[] = [];
   for (const bucket of bucketsBy(reports, (r) => eventKey(r.record))) {
+    // Most event keys are reported once: a group of its own, nothing to compare.
+    if (bucket.length === 1) {
+      fused.push(fuseEvent(bucket));
+      continue;
+    }
     const index = new GroupIndex<EventRecord>();
     place(index, bucket, sameTimeAndPlace, nearestOrAlone);
-    groups.push(...index.groups);
+    for (const g of index.groups) fused.push(fuseEvent(inSourceOrder(g.members)));
   }
-  return groups.map((g) => fuseEvent(inSourceOrder(g.members)));
+  return fused;
 }
 
 /**
@@ -453,7 +738,7 @@ export function fuseEventReports(reports: readonly Report<EventRecord>[]): Unpar
  * report, as subEventParents read it in that article, mapped to its fused id by `fusedIdOf`),
  * then the primary's; never itself.
  */
-export function parentOf(event: UnparentedEvent, parentReports: readonly (string | undefined)[], fusedIdOf: (reportId: string) => string | undefined): string | undefined {
+export function parentOf(event: Pick<UnparentedEvent, 'id'>, parentReports: readonly (string | undefined)[], fusedIdOf: (reportId: string) => string | undefined): string | undefined {
   return majority(
     parentReports.map((parent) => {
       const fused = parent === undefined ? undefined : fusedIdOf(parent);
@@ -470,25 +755,48 @@ export const agreementKey = (a: AgreementRecord): string => a.parties.join(';');
  * fuseEventReports); `fusedEventIdOf` maps a signing event's report id to its fused id.
  */
 export function fuseAgreementReports(reports: readonly Report<AgreementRecord>[], fusedEventIdOf: (reportId: string) => string | undefined): FusedAgreement[] {
-  const groups: Group<AgreementRecord>[] = [];
+  const fused: FusedAgreement[] = [];
   for (const bucket of bucketsBy(reports, (r) => agreementKey(r.record))) {
+    if (bucket.length === 1) {
+      fused.push(fuseAgreement(bucket, fusedEventIdOf));
+      continue;
+    }
     const index = new GroupIndex<AgreementRecord>();
-    const specific = bucket.filter((r) => r.record.topic !== 'unspecified');
-    const counted = bucket.filter((r) => r.record.topic === 'unspecified');
-    place(index, specific, (a, b) => a.topic === b.topic && sameSigning(a, b), (candidates, report) => {
-      const title = fold(report.record.title);
-      const sameTitle = candidates.filter((g) => g.members.some((m) => fold(m.record.title) === title));
-      return nearestOrAlone(sameTitle.length > 0 ? sameTitle : candidates, report);
-    });
-    place(index, counted, sameSigning, (candidates) => {
-      // Every group it fits must be one occasion; else it is ambiguous and stays alone.
-      const firsts = candidates.map((g) => (g.members[0] as Report<AgreementRecord>).record);
-      if (!firsts.every((x) => firsts.every((y) => sameSigning(x, y)))) return undefined;
-      return candidates.find((g) => g.members.some((m) => m.record.topic !== 'unspecified')) ?? candidates[0];
-    });
-    groups.push(...index.groups);
+    const specific: Report<AgreementRecord>[] = [];
+    const counted: Report<AgreementRecord>[] = [];
+    for (const r of bucket) (r.record.topic === 'unspecified' ? counted : specific).push(r);
+    place(index, specific, sameTopicAndSigning, sameTitleFirst);
+    place(index, counted, sameSigning, byCount);
+    for (const g of index.groups) fused.push(fuseAgreement(inSourceOrder(g.members, specificFirst), fusedEventIdOf));
   }
-  return groups.map((g) => fuseAgreement(inSourceOrder(g.members, specificFirst), fusedEventIdOf));
+  return fused;
+}
+
+/** `{ ...event, parentEventId }` spelled out (see fuseEvent); every field of UnparentedEvent, in its order. */
+function withParent(f: UnparentedEvent, parentEventId: string): FusedEvent {
+  return {
+    id: f.id,
+    type: f.type,
+    cameoCode: f.cameoCode,
+    date: f.date,
+    participants: f.participants,
+    actor1Name: f.actor1Name,
+    actor1Country: f.actor1Country,
+    actor2Name: f.actor2Name,
+    actor2Country: f.actor2Country,
+    people: f.people,
+    location: f.location,
+    evidence: f.evidence,
+    certainty: f.certainty,
+    crosswalk: f.crosswalk,
+    sources: f.sources,
+    sourceCount: f.sourceCount,
+    sourceKeys: f.sourceKeys,
+    sourceUrls: f.sourceUrls,
+    articleIds: f.articleIds,
+    language: f.language,
+    parentEventId,
+  };
 }
 
 /** Every article at once, in memory: the reference the streaming publication (src/datasets/publication.ts) must agree with. */
@@ -504,7 +812,7 @@ export function fuseRecords(input: Iterable<ArticleRecords>): FusedRecords {
   for (const article of articles) for (const [child, parent] of subEventParents(article.events)) parentOfReport.set(child, parent);
   const events: FusedEvent[] = fusedEvents.map((f) => {
     const parentEventId = parentOf(f, f.sources.map((s) => parentOfReport.get(s.reportId)), (id) => eventIdOf.get(id));
-    return parentEventId === undefined ? f : { ...f, parentEventId };
+    return parentEventId === undefined ? f : withParent(f, parentEventId);
   });
 
   const agreements = fuseAgreementReports(
