@@ -67,7 +67,7 @@ export function datesCompatible(a: string | undefined, b: string | undefined, wi
   if (pa.rank === 3 && pb.rank === 3) return Math.abs(pa.day - pb.day) <= windowDays;
   const coarse = pa.rank <= pb.rank ? pa : pb;
   const fine = coarse === pa ? pb : pa;
-  // The finer date cut to the coarser's precision equals it (neither is a day here).
+  // The finer cut to the coarser's precision (a year or a month here) equals it.
   return fine.date.year === coarse.date.year && (coarse.rank === 1 || fine.date.month === coarse.date.month);
 }
 

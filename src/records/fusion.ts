@@ -489,9 +489,11 @@ function foldApart(names: readonly string[]): boolean {
 const peopleOf = (r: EventRecord): readonly string[] => r.people;
 const signatoriesOf = (r: AgreementRecord): readonly string[] => r.signatories;
 
-/** Whether keys are sorted and distinct already (one article's usually are). */
+/** Whether keys are strings, sorted and distinct already (one article's usually are). */
 function strictlyAscending(keys: readonly string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (!((keys[i - 1] as string) < (keys[i] as string))) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (typeof keys[i] !== 'string' || (i > 0 && !((keys[i - 1] as string) < (keys[i] as string)))) return false;
+  }
   return true;
 }
 
@@ -595,12 +597,10 @@ function nameFor(records: readonly EventRecord[], country: string | undefined): 
 
 function fuseEvent(members: readonly Report<EventRecord>[]): UnparentedEvent {
   const e = (members[0] as Report<EventRecord>).record;
-  const records = members.length === 1 ? [e] : members.map((m) => m.record);
+  const records = members.map((m) => m.record);
   const location = withGeonamesId(mostPrecisePlace(records.map((r) => r.location)));
-  let actor1Country = e.actor1Country;
-  if (actor1Country === undefined) for (const r of records) if (r.actor1Country !== undefined) { actor1Country = r.actor1Country; break; }
-  let actor2Country = e.actor2Country;
-  if (actor2Country === undefined) for (const r of records) if (r.actor2Country !== undefined && r.actor2Country !== actor1Country) { actor2Country = r.actor2Country; break; }
+  const actor1Country = e.actor1Country ?? records.find((r) => r.actor1Country !== undefined)?.actor1Country;
+  const actor2Country = e.actor2Country ?? records.find((r) => r.actor2Country !== undefined && r.actor2Country !== actor1Country)?.actor2Country;
   const participants = e.participants;
   const cameo = cameoCode(e.type, participants, location?.country);
   const sources = sourceRefsOf(members);
@@ -633,7 +633,7 @@ const STATUS_ORDER: readonly AgreementRecord['status'][] = ['announced', 'signed
 
 function fuseAgreement(members: readonly Report<AgreementRecord>[], fusedEventIdOf: (reportId: string) => string | undefined): FusedAgreement {
   const a = (members[0] as Report<AgreementRecord>).record;
-  const records = members.length === 1 ? [a] : members.map((m) => m.record);
+  const records = members.map((m) => m.record);
   let status = a.status;
   for (const r of records) if (STATUS_ORDER.indexOf(r.status) > STATUS_ORDER.indexOf(status)) status = r.status;
   const signingEventId = majority(records.map((r) => (r.signingEventId === undefined ? undefined : fusedEventIdOf(r.signingEventId))));
