@@ -221,6 +221,7 @@ export function fuseEventShards(spill: Spill, shards: readonly string[], context
   let mentions = 0;
   for (const shard of shards) {
     const spilled = spill.records<SpilledEventReport>(shard);
+    spill.discard(shard);
     const parentOfReport = new Map<string, string>();
     for (const x of spilled) if (x.p !== undefined) parentOfReport.set(x.r.id, x.p);
     for (const f of fuseEventReports(spilled.map((x) => eventReport(x.r, ref(x.a))))) {
@@ -307,6 +308,7 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
   const ref = withExtraKeys(context);
   for (const shard of spill.buckets(AGREEMENT_REPORTS)) {
     const reports = spill.records<SpilledAgreementReport>(shard).map((x) => agreementReport(x.r, ref(x.a)));
+    spill.discard(shard);
     for (const f of fuseAgreementReports(reports, (id) => fusedIdOf.get(id))) {
       const rendered = renderAgreement(f, options.baseUri);
       options.tallies.coverage.add('agreements', rendered.row);

@@ -106,6 +106,7 @@ export class RangeSort {
       if (range.bytes <= this.maxBucketBytes || prefix.length < depth) {
         // A prefix shorter than the depth is a whole key: nothing to split it by.
         const frames = this.spill.frames(range.bucket).map((frame): SortedFrame => ({ key: (frame[0] as Buffer).toString('utf8'), fields: frame.slice(1) }));
+        this.spill.discard(range.bucket);
         // Array.prototype.sort is stable: equal keys keep the order added.
         yield frames.length < 2 ? frames : frames.sort((x, y) => compare(x.key, y.key));
         continue;
@@ -118,6 +119,7 @@ export class RangeSort {
           this.put(deeper, key.slice(0, next), key, frame);
         }
       }
+      this.spill.discard(range.bucket);
       yield* this.read(deeper, next);
     }
   }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, unlink, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,11 +72,28 @@ export class Spill {
   private readonly descriptors = new Map<string, number>();
   private disposed = false;
   private readonly owned: boolean;
+  private readonly discarded = new Set<string>();
 
   constructor(options: SpillOptions = {}) {
     this.owned = options.folder === undefined;
     this.folder = options.folder ?? mkdtempSync(path.join(options.parent ?? os.tmpdir(), FOLDER_PREFIX));
     this.bufferBytes = Math.max(16, options.bufferBytes ?? 64 * 1024);
+  }
+
+  /**
+   * A bucket read for the last time: its file is removed in the background (an unlink of a
+   * large file is slow on some disks, and the publication has other work meanwhile). Its
+   * name is not to be written again: the removal could take the new file's place.
+   */
+  discard(bucket: string): void {
+    if (!this.written.has(bucket)) return;
+    this.discarded.add(bucket);
+    this.buffers.delete(bucket);
+    this.closeDescriptor(bucket);
+    this.written.delete(bucket);
+    unlink(this.fileOf(bucket), () => {
+      // Gone already (the folder disposed of meanwhile) or not: nothing depends on it.
+    });
   }
 
   /** Buckets another Spill on this folder wrote (and flushed): readable here from now on. */
@@ -248,6 +265,7 @@ export class Spill {
     let buffer = this.buffers.get(bucket);
     if (buffer === undefined) {
       if (!BUCKET.test(bucket)) throw new RangeError(`spill bucket "${bucket}" is not [A-Za-z0-9_=-]+`);
+      if (this.discarded.has(bucket)) throw new RangeError(`spill bucket "${bucket}" was discarded and cannot be written again`);
       // Small at first: a publication of a few articles writes to hundreds of buckets a few lines each.
       buffer = { bytes: Buffer.allocUnsafe(Math.min(this.bufferBytes, 4096)), used: 0 };
       this.buffers.set(bucket, buffer);

@@ -186,6 +186,7 @@ export async function writeDatasets(
     }
     await agreementsJsonLd.write(graphClosing(counts.agreements));
     for (const chunk of spill.chunks(AGREEMENT_MENTIONS)) await mentionsCsv.writeBytes(chunk);
+    spill.discard(AGREEMENT_MENTIONS);
 
     // 3b. The monthly partitions, copied from scratch: each a month's rows in reading order.
     const partitions = await PartitionWriter.open(storage, { prefix, cacheControl: options.cacheControl });
@@ -197,6 +198,7 @@ export async function writeDatasets(
         if (rows === undefined) continue;
         const partition = await partitions.openPartition(schema, values);
         for (const chunk of spill.chunks(`${bucket}${month}`)) await partition.writeBytes(chunk);
+        spill.discard(`${bucket}${month}`);
         await partitions.closePartition(partition, rows);
       }
     }

@@ -57,6 +57,20 @@ describe('Spill', () => {
     spill.dispose();
   });
 
+  it('removes a discarded bucket in the background, and refuses to write it again', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
+    const spill = new Spill({ parent });
+    spill.append('done', 'old line');
+    expect(spill.lines('done')).toEqual(['old line']);
+    spill.discard('done');
+    expect(spill.buckets()).toEqual([]);
+    expect(spill.lines('done')).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(path.join(spill.folder, 'done'))).toBe(false);
+    expect(() => spill.append('done', 'new line')).toThrow(/discarded/);
+    spill.dispose();
+  });
+
   it('removes scratch folders left by publications that were killed, and only those', () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
     const old = path.join(parent, 'entente-publish-old');
