@@ -46,7 +46,8 @@ const JSONL_ARTICLES = 5;
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
+/** mulberry32: small, fast and the same everywhere; the tests' generated corpora use it too, so a failing case can be replayed. */
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

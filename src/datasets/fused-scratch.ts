@@ -124,7 +124,7 @@ export function articleCsv(frame: SortedFrame, extraKeys: readonly string[] | un
   return [head, Buffer.from(csvValue(SOURCE_KEY, all.join(';')), 'utf8'), tail];
 }
 
-export function shardOf(key: string, prefix: string): string {
+function shardOf(key: string, prefix: string): string {
   // FNV-1a: a spread of keys over shards that is the same on every run.
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
@@ -132,7 +132,7 @@ export function shardOf(key: string, prefix: string): string {
 }
 
 /** A string that sorts as rows.ts readingOrder does: article ids, then first offset, then id (\u0001 sorts before any id character). */
-export const readingKey = (articleIds: readonly string[], offset: number, id: string): string => `${articleIds.join(';')}\u0001${String(offset).padStart(12, '0')}\u0001${id}`;
+const readingKey = (articleIds: readonly string[], offset: number, id: string): string => `${articleIds.join(';')}\u0001${String(offset).padStart(12, '0')}\u0001${id}`;
 
 /** Hex-led keys (hash ids) over buckets of about BUCKET_CHARS: 16^n buckets. */
 function prefixCharsFor(chars: number): number {

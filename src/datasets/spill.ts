@@ -1,5 +1,4 @@
-import { closeSync, fstatSync, mkdtempSync, unlink, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, unlink, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -9,7 +8,7 @@ import path from 'node:path';
  * one publication (os.tmpdir(), /tmp in Lambda) and no one else reads it.
  *
  * A bucket holds one of three shapes, and is read back the way it was written:
- *   - lines (append / lines / lineBatches): text without line breaks, such as JSON;
+ *   - lines (append / lines, records): text without line breaks, such as JSON;
  *   - frames (appendFrame / frames / frameBatches): a few strings of any content (CSV
  *     records hold line breaks), read back as bytes, so that text on its way to a file is
  *     never decoded and encoded again: a frame is its field count (uint16), each field's
@@ -176,29 +175,6 @@ export class Spill {
     return text.length === 0 ? [] : text.slice(0, -1).split('\n');
   }
 
-  /** The bucket's size in UTF-8 bytes, lines and line ends included. */
-  bytes(bucket: string): number {
-    if (!this.written.has(bucket)) return 0;
-    this.flushBucket(bucket);
-    return statSync(this.fileOf(bucket)).size;
-  }
-
-  /** The bucket's lines in order, a batch per chunk read: for buckets too large to load. */
-  *lineBatches(bucket: string, chunkBytes = 4 * 1024 * 1024): Generator<string[]> {
-    let carry = '';
-    for (const text of this.texts(bucket, chunkBytes)) {
-      const data = carry + text;
-      const last = data.lastIndexOf('\n');
-      if (last < 0) {
-        carry = data;
-        continue;
-      }
-      carry = data.slice(last + 1);
-      yield data.slice(0, last).split('\n');
-    }
-    if (carry.length > 0) yield [carry];
-  }
-
   /** The bucket's frames in the order appended, each field a view of the bytes read. */
   frames(bucket: string): Buffer[][] {
     if (!this.written.has(bucket)) return [];
@@ -292,15 +268,6 @@ export class Spill {
     this.flushBucket(bucket);
     this.closeDescriptor(bucket);
     return readFileSync(this.fileOf(bucket), 'utf8');
-  }
-
-  /** The bucket's text in pieces; split on bytes, decoded so that no character is cut in two. */
-  private *texts(bucket: string, chunkBytes: number): Generator<string> {
-    if (!this.written.has(bucket)) return;
-    const decoder = new StringDecoder('utf8');
-    for (const chunk of this.chunks(bucket, chunkBytes)) yield decoder.write(chunk);
-    const end = decoder.end();
-    if (end.length > 0) yield end;
   }
 
   /**

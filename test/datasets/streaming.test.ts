@@ -11,6 +11,7 @@ import { fuseRecords } from '../../src/records/fusion.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../../src/records/records.js';
 import { FsStorage } from '../../src/storage/fs-storage.js';
 import { parseCsv } from '../helpers/csv.js';
+import { mulberry32 } from '../../scripts/generate-corpus.js';
 
 /**
  * The publication streams: reports are fused shard by shard, and the rows sorted into
@@ -18,17 +19,8 @@ import { parseCsv } from '../helpers/csv.js';
  * fusing every article at once in memory (fuseRecords, toTableRows), the reference.
  */
 
-/** A small deterministic generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator, so a failing case can be replayed. */
+const random = mulberry32;
 
 const PAIRS = [['FRA', 'SEN'], ['DZA', 'FRA'], ['JPN', 'KEN'], ['BRA', 'MAR']] as const;
 const TYPES: readonly EventType[] = ['visit', 'meeting', 'call', 'signing', 'press_conference'];

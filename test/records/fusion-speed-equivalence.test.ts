@@ -4,6 +4,7 @@ import { datePrecisionRank, daysBetween } from '../../src/records/compatible.js'
 import type { ArticleRef, Report } from '../../src/records/fusion.js';
 import { agreementKey, agreementReport, articleRef, eventKey, eventReport, fuseAgreementReports, fuseEventReports, fuseRecords, sameAgreement, sameEvent, sameOccasion } from '../../src/records/fusion.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../../src/records/records.js';
+import { mulberry32 } from '../../scripts/generate-corpus.js';
 
 /**
  * fusion.ts places reports with shortcuts (small buckets scanned whole, large ones indexed by
@@ -12,17 +13,8 @@ import type { AgreementRecord, ArticleRecords, EventRecord } from '../../src/rec
  * and the groups (which reports, in which order, under which id) must be the same.
  */
 
-/** A small deterministic generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator, so a failing case can be replayed. */
+const random = mulberry32;
 
 const PAIRS = [['FRA', 'SEN'], ['DZA', 'FRA']] as const;
 const TYPES: readonly EventType[] = ['visit', 'meeting', 'call'];
