@@ -286,14 +286,18 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
   const shards = spill.buckets(EVENT_REPORTS);
   const runners = shards.length > 1 ? (options.runners ?? []) : [];
   const threads = runners.length + 1;
-  // Every thread's share: every n-th shard (shards are alike in size: keys are hashed).
-  const share = (t: number): string[] => shards.filter((_, i) => i % threads === t);
+  // Shards are alike in size (keys are hashed). This thread fuses the agreements after the
+  // events, alone: it takes that many fewer event shards, so that all threads end together.
+  const perThread = (scattered.eventReports + scattered.agreementReports) / threads;
+  const here = shards.length * Math.max(0, Math.min(1, (perThread - scattered.agreementReports) / Math.max(1, scattered.eventReports)));
+  const firstOf = (t: number): number => (t === 0 ? 0 : Math.round(here + ((t - 1) * (shards.length - here)) / runners.length));
+  const share = (t: number): string[] => shards.slice(firstOf(t), t === threads - 1 ? shards.length : firstOf(t + 1));
   spill.flush();
   const elsewhere = runners.map((run, t) => ({ shards: share(t + 1), result: run(share(t + 1), context, `${EVENTS_IN_ORDER}${t + 1}_`) }));
-  const here = fuseEventShards(spill, [...share(0), ...elsewhere.filter((e) => e.result === undefined).flatMap((e) => e.shards)], context, `${EVENTS_IN_ORDER}0_`, options.tallies);
-  const fusedIdOf = here.fusedIdOf;
-  const sorts = [here.sort];
-  let mentions = here.mentions;
+  const own = fuseEventShards(spill, [...share(0), ...elsewhere.filter((e) => e.result === undefined).flatMap((e) => e.shards)], context, `${EVENTS_IN_ORDER}0_`, options.tallies);
+  const fusedIdOf = own.fusedIdOf;
+  const sorts = [own.sort];
+  let mentions = own.mentions;
   for (const { result } of elsewhere) {
     if (result === undefined) continue;
     const state = await result;
