@@ -267,6 +267,13 @@ export interface FuseOptions {
   readonly maxBucketBytes?: number;
   /** Other threads to fuse event shards in, besides this one (see fuse-workers.ts). @default none */
   readonly runners?: readonly EventShardRunner[];
+  /**
+   * This thread's own work that needs no fused row (articles.csv), done while the other
+   * threads fuse; `meanwhileReports` is what it costs, in event reports fused, so that this
+   * thread takes that many fewer event shards.
+   */
+  readonly meanwhile?: () => Promise<void>;
+  readonly meanwhileReports?: number;
 }
 
 /**
@@ -287,13 +294,16 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
   const runners = shards.length > 1 ? (options.runners ?? []) : [];
   const threads = runners.length + 1;
   // Shards are alike in size (keys are hashed). This thread fuses the agreements after the
-  // events, alone: it takes that many fewer event shards, so that all threads end together.
-  const perThread = (scattered.eventReports + scattered.agreementReports) / threads;
-  const here = shards.length * Math.max(0, Math.min(1, (perThread - scattered.agreementReports) / Math.max(1, scattered.eventReports)));
+  // events, alone, and does its `meanwhile` work: it takes that many fewer event shards, so
+  // that all threads end together.
+  const ownWork = scattered.agreementReports + (options.meanwhileReports ?? 0);
+  const perThread = (scattered.eventReports + ownWork) / threads;
+  const here = shards.length * Math.max(0, Math.min(1, (perThread - ownWork) / Math.max(1, scattered.eventReports)));
   const firstOf = (t: number): number => (t === 0 ? 0 : Math.round(here + ((t - 1) * (shards.length - here)) / runners.length));
   const share = (t: number): string[] => shards.slice(firstOf(t), t === threads - 1 ? shards.length : firstOf(t + 1));
   spill.flush();
   const elsewhere = runners.map((run, t) => ({ shards: share(t + 1), result: run(share(t + 1), context, `${EVENTS_IN_ORDER}${t + 1}_`) }));
+  await options.meanwhile?.();
   const own = fuseEventShards(spill, [...share(0), ...elsewhere.filter((e) => e.result === undefined).flatMap((e) => e.shards)], context, `${EVENTS_IN_ORDER}0_`, options.tallies);
   const fusedIdOf = own.fusedIdOf;
   const sorts = [own.sort];

@@ -91,7 +91,8 @@ const DESCRIPTIONS = {
  *      its month in scratch, in that order; then the monthly partitions are copied from
  *      there (made visible only when their bytes changed, see partitions.ts);
  *   4. rejected.csv, then articles.csv (last of the data: whoever sees a new articles.csv
- *      finds rows for every article in it);
+ *      finds rows for every article in it; its rows are written during step 2, while other
+ *      threads fuse, and the file made visible here);
  *   5. partitions.json, the metadata (CSVW, datapackage.json), catalog.jsonld, then
  *      index.html, which embeds the catalog.
  * Full files are written with Storage.openWrite: nothing is visible until one is whole, and
@@ -129,7 +130,26 @@ export async function writeDatasets(
     // A thread costs a start (0.1 s bundled, about 0.5 s from source through tsx): worth it for large publications only.
     const parallel = scattered.eventReports >= (options.parallelFrom ?? 50_000);
     const runners = parallel ? fuseThreadRunners(spill.folder, { threads: options.fuseThreads }) : [];
-    const fused = await fuseShards(spill, scattered, { baseUri: publication.baseUri, tallies: { coverage, chart: tally }, maxBucketBytes: options.chunkBytes, runners });
+    // articles.csv needs no fused row: it is written while other threads fuse, and made
+    // visible last of the data files, as before.
+    const articlesCsv = await open(ARTICLES_TABLE.file, CSV);
+    let articleRows = 0;
+    const writeArticles = async (): Promise<void> => {
+      await articlesCsv.write(csvHeader(ARTICLES_TABLE));
+      for (const frames of scattered.articles.sorted()) {
+        await articlesCsv.writeBytes(Buffer.concat(frames.flatMap((frame) => articleCsv(frame, scattered.extraKeys.get(frame.key)))));
+        articleRows += frames.length;
+      }
+    };
+    const fused = await fuseShards(spill, scattered, {
+      baseUri: publication.baseUri,
+      tallies: { coverage, chart: tally },
+      maxBucketBytes: options.chunkBytes,
+      runners,
+      meanwhile: writeArticles,
+      // An article row costs about a quarter of fusing and rendering an event report (2.0 s for 400k rows, against ~22 µs a report).
+      meanwhileReports: scattered.articles.size / 4,
+    });
 
     const counts = { events: 0, agreements: 0, articles: 0, rejected: 0, mentions: fused.mentions };
     const eventsCsv = await open(EVENTS_TABLE.file, CSV);
@@ -224,13 +244,8 @@ export async function writeDatasets(
     await close(eventsJsonLd, undefined, undefined, DESCRIPTIONS.eventsJsonLd, 'application/ld+json');
     await close(agreementsJsonLd, undefined, undefined, DESCRIPTIONS.agreementsJsonLd, 'application/ld+json');
 
-    const articlesCsv = await open(ARTICLES_TABLE.file, CSV);
-    await articlesCsv.write(csvHeader(ARTICLES_TABLE));
-    for (const frames of scattered.articles.sorted()) {
-      await articlesCsv.writeBytes(Buffer.concat(frames.flatMap((frame) => articleCsv(frame, scattered.extraKeys.get(frame.key)))));
-      counts.articles += frames.length;
-    }
-    await close(articlesCsv, ARTICLES_TABLE, counts.articles, ARTICLES_TABLE.description, 'text/csv');
+    await close(articlesCsv, ARTICLES_TABLE, articleRows, ARTICLES_TABLE.description, 'text/csv');
+    counts.articles = articleRows;
     // The scratch files are done with: freed before the metadata (the finally below is for failures).
     spill.dispose();
 

@@ -211,7 +211,7 @@ describe('the streaming publication', () => {
     const storage = new FsStorage(dir);
     await writeDatasets(corpus(4, 30), [], storage, OPTIONS);
     const before = await readFile(path.join(dir, 'events.csv'), 'utf8');
-    // The next publication fails on the first write of a full file (after the partitions went out).
+    // The next publication fails on the first write of a full file.
     let writes = 0;
     const failing = Object.assign(Object.create(storage) as FsStorage, {
       openWrite: async (key: string) => {
