@@ -7,6 +7,7 @@
 import type { DatePrecision, PartialDate } from '../dates/partial-date.js';
 import { parsePartialDate, precisionOf } from '../dates/partial-date.js';
 import type { Place } from '../extract/types.js';
+import { boundedMemo } from './bounded-memo.js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -19,23 +20,14 @@ interface ReadDate {
   readonly day: number;
 }
 
-/**
- * Fusion compares the same few thousand date strings millions of times: each is read once.
- * Cleared when full so that a stream of odd strings cannot grow it without end.
- */
-const READ_CACHE_LIMIT = 100_000;
-const read = new Map<string, ReadDate | null>();
+/** Fusion compares the same few thousand date strings millions of times: each is read once. */
+const readDate = boundedMemo((date): ReadDate | undefined => {
+  const d = parsePartialDate(date);
+  return d ? { date: d, rank: RANK[precisionOf(d)], day: dayNumber(d) } : undefined;
+});
 
 function parse(date: string | undefined): ReadDate | undefined {
-  if (date === undefined) return undefined;
-  let known = read.get(date);
-  if (known === undefined) {
-    if (read.size >= READ_CACHE_LIMIT) read.clear();
-    const d = parsePartialDate(date);
-    known = d ? { date: d, rank: RANK[precisionOf(d)], day: dayNumber(d) } : null;
-    read.set(date, known);
-  }
-  return known ?? undefined;
+  return date === undefined ? undefined : readDate(date);
 }
 
 /** 3 for a day, 2 for a month, 1 for a year, 0 for no (or an unreadable) date. */

@@ -74,6 +74,7 @@ import { agreementCrosswalk, eventCrosswalk, withGeonamesId } from './crosswalks
 import type { AgreementRecord, ArticleRecords, EventRecord } from './records.js';
 import { mergeArticleRecords } from './records.js';
 import { VISIT_STAY_DAYS, subEventParents } from './sub-events.js';
+import { boundedMemo } from './bounded-memo.js';
 
 /** Days apart two day-precise reports of one meeting, call, signing or press conference may be. */
 export const EVENT_DAY_WINDOW = 1;
@@ -255,12 +256,6 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 const SMALL = 16;
 
 /**
- * Memo tables are cleared when they reach this size: the same few thousand dates and names
- * recur across a publication, but memory must stay flat over any number of reports.
- */
-const MEMO_LIMIT = 100_000;
-
-/**
  * What a date is filed under and looked up by: the prefixes of its string (year, month) and,
  * for a day, the months either side. Read once per distinct string rather than per comparison.
  */
@@ -273,17 +268,10 @@ interface DateKeys {
 }
 
 const UNDATED: DateKeys = { rank: 0, year: '', month: '', monthBefore: '', monthAfter: '' };
-const dateKeysMemo = new Map<string, DateKeys>();
+const knownDateKeys = boundedMemo((date) => readDateKeys(date));
 
 function dateKeys(date: string | undefined): DateKeys {
-  if (date === undefined) return UNDATED;
-  let keys = dateKeysMemo.get(date);
-  if (keys === undefined) {
-    if (dateKeysMemo.size >= MEMO_LIMIT) dateKeysMemo.clear();
-    keys = readDateKeys(date);
-    dateKeysMemo.set(date, keys);
-  }
-  return keys;
+  return date === undefined ? UNDATED : knownDateKeys(date);
 }
 
 function readDateKeys(date: string): DateKeys {
@@ -441,18 +429,8 @@ function bucketsBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
 
 // ---- fused rows ----
 
-const foldMemo = new Map<string, string>();
-
 /** Case- and accent-folded, spaces collapsed; memoised, as the same names recur in row after row. */
-function fold(s: string): string {
-  let folded = foldMemo.get(s);
-  if (folded === undefined) {
-    if (foldMemo.size >= MEMO_LIMIT) foldMemo.clear();
-    folded = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-    foldMemo.set(s, folded);
-  }
-  return folded;
-}
+const fold = boundedMemo((s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim());
 
 function unionFolded<R>(records: readonly R[], namesOf: (record: R) => readonly string[]): string[] {
   // One report whose names fold apart (the common case): they are the union, copied at length.
