@@ -31,6 +31,8 @@ export interface PublishResult {
   readonly publishedAgreements: number;
   /** Wall time of `publish`, records produced on the fly included. */
   readonly seconds: number;
+  /** Seconds of each step of the publication (src/datasets/write-datasets.ts), in order. */
+  readonly phases: Readonly<Record<string, number>>;
   /** CPU time (user + system, all threads) of `publish`. */
   readonly cpuSeconds: number;
   /** Producing the same records alone (drained, not kept): the share of `seconds` that is the benchmark's. */
@@ -183,7 +185,7 @@ export function* syntheticRecords(events: number): Generator<ArticleRecords> {
 }
 
 /** `dir`: the folder to publish into (emptied afterwards); a fresh temporary one when absent. */
-export async function benchPublish(events: number, dir?: string, fuseThreads?: number): Promise<PublishResult> {
+export async function benchPublish(events: number, dir?: string, publishThreads?: number): Promise<PublishResult> {
   const baselineRssMiB = process.memoryUsage.rss() / 2 ** 20;
   let started = performance.now();
   let articles = 0;
@@ -198,7 +200,8 @@ export async function benchPublish(events: number, dir?: string, fuseThreads?: n
   try {
     const cpu = process.cpuUsage();
     started = performance.now();
-    const summary = await publish(syntheticRecords(events), [], new FsStorage(folder), { fuseThreads });
+    const phases: Record<string, number> = {};
+    const summary = await publish(syntheticRecords(events), [], new FsStorage(folder), { publishThreads, onPhase: (phase, s) => (phases[phase] = s) });
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
     return {
@@ -208,6 +211,7 @@ export async function benchPublish(events: number, dir?: string, fuseThreads?: n
       publishedEvents: summary.events,
       publishedAgreements: summary.agreements,
       seconds,
+      phases,
       cpuSeconds: (used.user + used.system) / 1e6,
       generationSeconds,
       baselineRssMiB,

@@ -343,6 +343,12 @@ function report(r: Results): string {
         ),
       ),
     );
+    const phased = r.publish.rows.filter((row) => row.result?.phases !== undefined);
+    if (phased.length > 0) {
+      const phases = [...new Set(phased.flatMap((row) => Object.keys(row.result?.phases ?? {})))];
+      out.push('  seconds by step (src/datasets/write-datasets.ts):');
+      out.push(table(['event reports', ...phases], phased.map((row) => [fmtInt(row.events), ...phases.map((p) => fmt(row.result?.phases[p] ?? 0, 2))])));
+    }
     if (r.publish.stoppedBecause) out.push(`Stopped at ${r.publish.stoppedBecause}; largest size that works: ${r.publish.largestThatWorks !== undefined ? fmtInt(r.publish.largestThatWorks) : 'none'} events.`);
   }
   if (r.bundles) {

@@ -1,6 +1,6 @@
 import type { Rejection } from './article/article.js';
 import { DEFAULT_BASE_URI } from './datasets/jsonld.js';
-import type { DatasetSummary } from './datasets/write-datasets.js';
+import type { DatasetSummary, PublishPhase } from './datasets/write-datasets.js';
 import { writeDatasets } from './datasets/write-datasets.js';
 import type { ArticleRecords } from './records/records.js';
 import type { Storage } from './storage/storage.js';
@@ -12,8 +12,10 @@ export interface PublishOptions {
   readonly cacheControl?: string;
   /** Where scratch files go while publishing. @default os.tmpdir() */
   readonly scratchFolder?: string;
-  /** Threads besides this one that fuse events in a large publication (src/datasets/fuse-workers.ts). @default available cores − 1, at most 3 */
-  readonly fuseThreads?: number;
+  /** Threads besides this one that share a large publication's work, fusing and rendering (src/datasets/publish-threads.ts). @default available cores − 1, at most 3 */
+  readonly publishThreads?: number;
+  /** Called as each step of the publication ends, with the seconds it took. */
+  readonly onPhase?: (phase: PublishPhase, seconds: number) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function publish(
     prefix: options.prefix,
     cacheControl: options.cacheControl,
     scratchFolder: options.scratchFolder,
-    fuseThreads: options.fuseThreads,
+    publishThreads: options.publishThreads,
+    onPhase: options.onPhase,
   });
 }

@@ -182,8 +182,8 @@ export const LAZY_MODULES: readonly { readonly specifier: string; readonly sourc
   { specifier: './html-dom.js', source: 'src/article/formats/html-dom.ts', loadedBy: 'import' },
   // eld's n-gram table (~0.95 MB): for a text that is not plainly French or English.
   { specifier: './language-model.js', source: 'src/article/language-model.ts', loadedBy: 'import' },
-  // The thread that fuses events in a large publication (src/datasets/fuse-workers.ts): `new Worker(new URL(specifier, import.meta.url))`.
-  { specifier: './fuse-worker.js', source: 'src/datasets/fuse-worker.ts', loadedBy: 'worker' },
+  // The thread that shares a large publication's work (src/datasets/publish-threads.ts): `new Worker(new URL(specifier, import.meta.url))`.
+  { specifier: './publish-thread.js', source: 'src/datasets/publish-thread.ts', loadedBy: 'worker' },
 ];
 
 const BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";

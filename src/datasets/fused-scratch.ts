@@ -6,8 +6,8 @@ import { csvRecordAround, csvValue } from './csv.js';
 import { partitionValues } from './partitions.js';
 import type { CoverageAccumulator, CoverageState } from './catalog.js';
 import type { ChartEventTally } from './landing-page.js';
-import type { RangeSortState, SortedFrame } from './range-sort.js';
-import { mergeSorted, RangeSort } from './range-sort.js';
+import type { RangeSortState, SortedFrames } from './range-sort.js';
+import { RangeSort } from './range-sort.js';
 import { renderAgreement, renderEvent } from './rendered-records.js';
 import { articleRow } from './rows.js';
 import type { Column, Row } from './schema.js';
@@ -66,62 +66,44 @@ export interface Scattered {
   readonly articles: RangeSort;
 }
 
-/** A frame of the events in reading order: what is decoded, and the text on its way to files as bytes. */
-export interface EventFrame {
-  readonly id: string;
-  /** The partition: YYYYMM. */
-  readonly month: string;
-  /** Per source, the report id of its parent visit (null: none); empty when no source has one. */
-  readonly parentReports: readonly (string | null)[];
-  readonly csvHead: Buffer;
-  readonly csvTail: Buffer;
-  readonly nodeOpen: Buffer;
-  readonly mentions: Buffer;
-}
-
-export interface AgreementFrame {
-  readonly month: string;
-  readonly csv: Buffer;
-  readonly node: Buffer;
-  readonly mentions: Buffer;
-}
+/** Where each field lies in a frame of the fused events' sorts (after the key), and of the agreements'. */
+export const EVENT_FIELDS = { id: 0, month: 1, parents: 2, csvHead: 3, csvTail: 4, nodeOpen: 5, mentions: 6 } as const;
+export const AGREEMENT_FIELDS = { month: 0, csv: 1, node: 2, mentions: 3 } as const;
 
 export interface FusedScratch {
   /** Report id → fused event id, for the reports other rows point at. */
   readonly fusedIdOf: ReadonlyMap<string, string>;
-  /** The events' frames in reading order (EventFrame), a batch at a time. */
-  readonly events: () => Iterable<SortedFrame[]>;
+  /** The fused events in sorts by reading order (EVENT_FIELDS), one per thread that fused, to be read together; the agreements in one. */
+  readonly events: readonly RangeSort[];
   readonly agreements: RangeSort;
   /** Rows of mentions.csv to come. */
   readonly mentions: number;
 }
 
-export function eventFrame(frame: SortedFrame): EventFrame {
-  const [id, month, parents, csvHead, csvTail, nodeOpen, mentions] = frame.fields as [Buffer, Buffer, Buffer, Buffer, Buffer, Buffer, Buffer];
-  return {
-    id: id.toString('utf8'),
-    month: month.toString('latin1'),
-    parentReports: parents.byteLength === 0 ? [] : (JSON.parse(parents.toString('utf8')) as (string | null)[]),
-    csvHead,
-    csvTail,
-    nodeOpen,
-    mentions,
-  };
-}
-
-export function agreementFrame(frame: SortedFrame): AgreementFrame {
-  const [month, csv, node, mentions] = frame.fields as [Buffer, Buffer, Buffer, Buffer];
-  return { month: month.toString('latin1'), csv, node, mentions };
-}
-
 const SOURCE_KEY = ARTICLES_TABLE.columns.find((c) => c.name === 'source_key') as Column;
 
-/** The CSV record of an article row, in pieces, with its source keys (more may be found later). */
-export function articleCsv(frame: SortedFrame, extraKeys: readonly string[] | undefined): Buffer[] {
-  const [head, cell, tail, keys] = frame.fields as [Buffer, Buffer, Buffer, Buffer];
-  if (extraKeys === undefined) return [head, cell, tail];
-  const all = [...new Set([...keys.toString('utf8').split(';').filter((k) => k !== ''), ...extraKeys])].sort();
-  return [head, Buffer.from(csvValue(SOURCE_KEY, all.join(';')), 'utf8'), tail];
+/** Where each field lies in a frame of the article rows' sort (after the key). */
+const ARTICLE_FIELDS = { csvHead: 0, sourceKeyCell: 1, csvTail: 2, sourceKeys: 3 } as const;
+
+/**
+ * Article row `i` of `rows` (the sort scatter() wrote) as its CSV record, to `write`: the
+ * bytes as they are, or with its source keys completed by those found later.
+ */
+export function articleCsv(rows: SortedFrames, i: number, bounds: Int32Array, extraKeys: ReadonlyMap<string, readonly string[]>, write: (data: Uint8Array, start: number, end: number) => void): void {
+  const data = rows.bytesOf(i);
+  rows.bounds(i, bounds);
+  const F = ARTICLE_FIELDS;
+  const extra = extraKeys.size === 0 ? undefined : extraKeys.get(rows.keys[i] as string);
+  if (extra === undefined) {
+    write(data, bounds[F.csvHead]!, bounds[F.csvTail + 1]!);
+    return;
+  }
+  const keys = data.toString('utf8', bounds[F.sourceKeys], bounds[F.sourceKeys + 1]);
+  const all = [...new Set([...keys.split(';').filter((k) => k !== ''), ...extra])].sort();
+  const cell = Buffer.from(csvValue(SOURCE_KEY, all.join(';')), 'utf8');
+  write(data, bounds[F.csvHead]!, bounds[F.sourceKeyCell]!);
+  write(cell, 0, cell.byteLength);
+  write(data, bounds[F.csvTail]!, bounds[F.csvTail + 1]!);
 }
 
 function shardOf(key: string, prefix: string): string {
@@ -144,7 +126,15 @@ const month = (date: string | undefined): string => {
   return `${v.year}${v.month}`;
 };
 
-export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>, spill: Spill, onArticleRow: (row: Row) => void, options: Pick<FuseOptions, 'maxBucketBytes'> = {}): Promise<Scattered> {
+export interface ScatterOptions {
+  /** See RangeSortOptions. */
+  readonly maxBucketBytes?: number;
+  /** Called once, as soon as `count` event reports are scattered (to start threads while the rest is read). */
+  readonly whenEventReports?: { readonly count: number; readonly then: () => void };
+}
+
+export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>, spill: Spill, onArticleRow: (row: Row) => void, options: ScatterOptions = {}): Promise<Scattered> {
+  let when = options.whenEventReports;
   const seen = new Set<string>();
   const extraKeys = new Map<string, string[]>();
   const referenced = new Set<string>();
@@ -177,6 +167,10 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
       spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS), `{"a":${ref},"r":${JSON.stringify(r)}}`);
     }
     eventReports += article.events.length;
+    if (when !== undefined && eventReports >= when.count) {
+      when.then();
+      when = undefined;
+    }
     agreementReports += article.agreements.length;
   }
   return { extraKeys, referenced, eventReports, agreementReports, articles: rows };
@@ -212,7 +206,7 @@ const withExtraKeys = (context: FusionContext) => (a: ArticleRef): ArticleRef =>
 
 /**
  * Fuses event shards and renders each fused event into a sort named `sortName` (one per
- * thread that fuses): what fuse-worker.ts runs in another thread, and fuseShards here.
+ * thread that fuses): what publish-thread.ts runs in another thread, and fuseShards here.
  */
 export function fuseEventShards(spill: Spill, shards: readonly string[], context: FusionContext, sortName: string, tallies: Tallies): FusedEventShards {
   const fusedIdOf = new Map<string, string>();
@@ -248,8 +242,10 @@ export function fuseEventShards(spill: Spill, shards: readonly string[], context
   return { sort, fusedIdOf, mentions };
 }
 
-/** Runs fuseEventShards over some shards in another thread (fuse-worker.ts); undefined when no thread can be had. */
-export type EventShardRunner = (shards: readonly string[], context: FusionContext, sortName: string) => Promise<FusedEventShardsState> | undefined;
+/** Another thread that runs fuseEventShards (publish-threads.ts). */
+export interface EventShardFuser {
+  fuse(shards: readonly string[], context: FusionContext, sortName: string): Promise<FusedEventShardsState>;
+}
 
 /** FusedEventShards and the tallies as plain data, from another thread. */
 export interface FusedEventShardsState {
@@ -265,8 +261,8 @@ export interface FuseOptions {
   readonly tallies: Tallies;
   /** See RangeSortOptions. */
   readonly maxBucketBytes?: number;
-  /** Other threads to fuse event shards in, besides this one (see fuse-workers.ts). @default none */
-  readonly runners?: readonly EventShardRunner[];
+  /** Other threads to fuse event shards in, besides this one (see publish-threads.ts). @default none */
+  readonly threads?: readonly EventShardFuser[];
   /**
    * This thread's own work that needs no fused row (articles.csv), done while the other
    * threads fuse; `meanwhileReports` is what it costs, in event reports fused, so that this
@@ -291,26 +287,28 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
     maxBucketBytes: options.maxBucketBytes,
   };
   const shards = spill.buckets(EVENT_REPORTS);
-  const runners = shards.length > 1 ? (options.runners ?? []) : [];
-  const threads = runners.length + 1;
+  const others = shards.length > 1 ? (options.threads ?? []) : [];
+  const threads = others.length + 1;
   // Shards are alike in size (keys are hashed). This thread fuses the agreements after the
   // events, alone, and does its `meanwhile` work: it takes that many fewer event shards, so
   // that all threads end together.
   const ownWork = scattered.agreementReports + (options.meanwhileReports ?? 0);
   const perThread = (scattered.eventReports + ownWork) / threads;
   const here = shards.length * Math.max(0, Math.min(1, (perThread - ownWork) / Math.max(1, scattered.eventReports)));
-  const firstOf = (t: number): number => (t === 0 ? 0 : Math.round(here + ((t - 1) * (shards.length - here)) / runners.length));
+  const firstOf = (t: number): number => (t === 0 ? 0 : Math.round(here + ((t - 1) * (shards.length - here)) / others.length));
   const share = (t: number): string[] => shards.slice(firstOf(t), t === threads - 1 ? shards.length : firstOf(t + 1));
   spill.flush();
-  const elsewhere = runners.map((run, t) => ({ shards: share(t + 1), result: run(share(t + 1), context, `${EVENTS_IN_ORDER}${t + 1}_`) }));
+  const elsewhere = others.map((thread, t) => thread.fuse(share(t + 1), context, `${EVENTS_IN_ORDER}${t + 1}_`));
+  // A thread that fails fails the publication, but only once this thread is done with the scratch folder.
+  const settled = Promise.allSettled(elsewhere);
   await options.meanwhile?.();
-  const own = fuseEventShards(spill, [...share(0), ...elsewhere.filter((e) => e.result === undefined).flatMap((e) => e.shards)], context, `${EVENTS_IN_ORDER}0_`, options.tallies);
+  const own = fuseEventShards(spill, share(0), context, `${EVENTS_IN_ORDER}0_`, options.tallies);
   const fusedIdOf = own.fusedIdOf;
   const sorts = [own.sort];
   let mentions = own.mentions;
-  for (const { result } of elsewhere) {
-    if (result === undefined) continue;
-    const state = await result;
+  for (const result of await settled) {
+    if (result.status === 'rejected') throw result.reason;
+    const state = result.value;
     sorts.push(RangeSort.restore(spill, state.sort));
     for (const [report, fused] of state.fusedIdOf) fusedIdOf.set(report, fused);
     mentions += state.mentions;
@@ -330,5 +328,6 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
       agreements.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [month(f.dateSigned), rendered.csv, rendered.node, rendered.mentions]);
     }
   }
-  return { fusedIdOf, events: () => mergeSorted(sorts.map((sort) => sort.sorted())), agreements, mentions };
+  spill.flush();
+  return { fusedIdOf, events: sorts, agreements, mentions };
 }

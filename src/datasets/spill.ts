@@ -9,10 +9,10 @@ import path from 'node:path';
  *
  * A bucket holds one of three shapes, and is read back the way it was written:
  *   - lines (append / lines, records): text without line breaks, such as JSON;
- *   - frames (appendFrame / frames / frameBatches): a few strings of any content (CSV
+ *   - frames (appendFrame, read with bytes + scanFrames): a few strings of any content (CSV
  *     records hold line breaks), read back as bytes, so that text on its way to a file is
  *     never decoded and encoded again: a frame is its field count (uint16), each field's
- *     length in bytes (uint32), then the fields' UTF-8;
+ *     length in bytes (uint32), then the fields' UTF-8, one after the other;
  *   - raw text (appendRaw / chunks): bytes to be copied out as they are.
  *
  * Appends are encoded at once into a small buffer per bucket, written out when it is full:
@@ -109,25 +109,26 @@ export class Spill {
     this.push(bucket, '\n');
   }
 
-  /** Text or bytes as they are: read back only as a whole (chunks). */
-  appendRaw(bucket: string, data: string | Uint8Array): void {
+  /** Text or bytes as they are (of bytes, those from `start` to `end`): read back only as a whole (chunks, bytes). */
+  appendRaw(bucket: string, data: string | Uint8Array, start = 0, end = typeof data === 'string' ? data.length : data.byteLength): void {
     if (typeof data === 'string') {
       if (data.length > 0) this.push(bucket, data);
       return;
     }
+    const length = end - start;
     let buffer = this.bufferOf(bucket);
-    if (data.byteLength > buffer.bytes.length - buffer.used) {
-      buffer = this.flushBucket(bucket, data.byteLength) ?? buffer;
-      if (data.byteLength > buffer.bytes.length) {
-        writeSync(this.descriptor(bucket), data);
+    if (length > buffer.bytes.length - buffer.used) {
+      buffer = this.flushBucket(bucket, length) ?? buffer;
+      if (length > buffer.bytes.length) {
+        writeSync(this.descriptor(bucket), data, start, length);
         return;
       }
     }
-    buffer.bytes.set(data, buffer.used);
-    buffer.used += data.byteLength;
+    buffer.bytes.set(start === 0 && end === data.byteLength ? data : data.subarray(start, end), buffer.used);
+    buffer.used += length;
   }
 
-  /** Strings (or bytes) of any content, read back as one frame of bytes (frames, frameBatches). */
+  /** Strings (or bytes) of any content, read back as one frame of bytes (bytes + scanFrames). */
   appendFrame(bucket: string, fields: readonly (string | Uint8Array)[]): void {
     if (fields.length > 0xffff) throw new RangeError(`a spill frame holds at most 65,535 fields, not ${fields.length}`);
     let buffer = this.bufferOf(bucket);
@@ -175,26 +176,12 @@ export class Spill {
     return text.length === 0 ? [] : text.slice(0, -1).split('\n');
   }
 
-  /** The bucket's frames in the order appended, each field a view of the bytes read. */
-  frames(bucket: string): Buffer[][] {
-    if (!this.written.has(bucket)) return [];
+  /** The bucket's bytes, whole ([] for a bucket never written): for a bucket read at once. */
+  bytes(bucket: string): Buffer {
+    if (!this.written.has(bucket)) return Buffer.alloc(0);
     this.flushBucket(bucket);
     this.closeDescriptor(bucket);
-    const frames: Buffer[][] = [];
-    const rest = readFrames(readFileSync(this.fileOf(bucket)), frames);
-    if (rest.byteLength > 0) throw new Error(`spill bucket "${bucket}" ends inside a frame`);
-    return frames;
-  }
-
-  /** The bucket's frames in order, a batch per chunk read. */
-  *frameBatches(bucket: string, chunkBytes = 4 * 1024 * 1024): Generator<Buffer[][]> {
-    let carry: Buffer = Buffer.alloc(0);
-    for (const chunk of this.chunks(bucket, chunkBytes)) {
-      const frames: Buffer[][] = [];
-      carry = Buffer.from(readFrames(carry.byteLength === 0 ? chunk : Buffer.concat([carry, chunk]), frames));
-      if (frames.length > 0) yield frames;
-    }
-    if (carry.byteLength > 0) throw new Error(`spill bucket "${bucket}" ends inside a frame`);
+    return readFileSync(this.fileOf(bucket));
   }
 
   /** The bucket's bytes, a chunk at a time (each a fresh Buffer): for copying out. */
@@ -320,28 +307,30 @@ export class Spill {
 
 const MAX_OPEN_BUCKETS = 768;
 
-/** Parses every whole frame of `data` into `out` (views of it); returns what is left (a frame cut short). */
-function readFrames(data: Buffer, out: Buffer[][]): Buffer {
+/**
+ * Calls `onFrame` for every whole frame of `data` (written by appendFrame), in order, with
+ * where it starts, where its fields start (after the header), and where it ends; returns
+ * where the whole frames end (a frame cut short, at the end of a chunk, is left).
+ */
+export function scanFrames(data: Uint8Array, onFrame: (start: number, fields: number, end: number) => void): number {
+  const bytes = data.byteLength;
   let at = 0;
-  while (at + 2 <= data.byteLength) {
-    const count = data.readUInt16LE(at);
+  while (at + 2 <= bytes) {
+    const count = data[at]! | (data[at + 1]! << 8);
     const header = at + 2;
-    let start = header + 4 * count;
-    if (start > data.byteLength) break;
-    const fields: Buffer[] = new Array<Buffer>(count);
-    let whole = true;
-    for (let i = 0; i < count; i++) {
-      const end = start + data.readUInt32LE(header + 4 * i);
-      if (end > data.byteLength) {
-        whole = false;
-        break;
-      }
-      fields[i] = data.subarray(start, end);
-      start = end;
-    }
-    if (!whole) break;
-    out.push(fields);
-    at = start;
+    const fields = header + 4 * count;
+    if (fields > bytes) break;
+    let end = fields;
+    for (let h = header; h < fields; h += 4) end += (data[h]! | (data[h + 1]! << 8) | (data[h + 2]! << 16)) + data[h + 3]! * 0x1000000;
+    if (end > bytes) break;
+    onFrame(at, fields, end);
+    at = end;
   }
-  return data.subarray(at);
+  return at;
+}
+
+/** The length in bytes of field `f` of the frame at `start` (one scanFrames found). */
+export function fieldLength(data: Uint8Array, start: number, f: number): number {
+  const h = start + 2 + 4 * f;
+  return (data[h]! | (data[h + 1]! << 8) | (data[h + 2]! << 16)) + data[h + 3]! * 0x1000000;
 }

@@ -1,5 +1,4 @@
 import type { Rejection } from '../article/article.js';
-import { parentOf } from '../records/fusion.js';
 import type { ArticleRecords } from '../records/records.js';
 import type { Storage } from '../storage/storage.js';
 import type { FileFacts, PublicationOptions } from './catalog.js';
@@ -8,17 +7,20 @@ import { csvHeader, csvRecords } from './csv.js';
 import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
 import { FileSink } from './file-sink.js';
-import { fuseThreadRunners } from './fuse-workers.js';
+import { ChunkBuilder } from './chunk-builder.js';
+import type { InOrderFile, RunRows, RunTarget } from './in-order.js';
+import { fileBuilders, IN_ORDER_FILES, inOrderPlan, monthBucket, renderRun, restoreSorts } from './in-order.js';
 import type { JsonLdOptions } from './jsonld.js';
-import { graphClosing, graphNodeText, graphOpening } from './jsonld.js';
+import { graphClosing, graphOpening } from './jsonld.js';
 import { ChartEventTally, renderLandingPage } from './landing-page.js';
 import { PARTITION_MANIFEST_FILE, PartitionWriter } from './partitions.js';
 import { rejectedOrder, rejectedRow } from './rows.js';
 import type { TableSchema } from './schema.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, MENTIONS_TABLE, REJECTED_TABLE } from './schema.js';
+import type { PublishThread, RunsElsewhere } from './publish-threads.js';
+import { startPublishThreads } from './publish-threads.js';
 import { Spill } from './spill.js';
-import { agreementFrame, articleCsv, eventFrame, fuseShards, scatter } from './fused-scratch.js';
-import { nodeEnd, parentCell } from './rendered-records.js';
+import { articleCsv, fuseShards, scatter } from './fused-scratch.js';
 
 export interface PublishedFile {
   readonly key: string;
@@ -61,14 +63,19 @@ export type WriteDatasetsOptions = JsonLdOptions &
     /** Where the publication's scratch files go (see spill.ts). @default os.tmpdir() */
     readonly scratchFolder?: string;
     /**
-     * Threads besides this one that fuse event shards, when there are at least
-     * `parallelFrom` event reports (fuse-workers.ts). @default available cores − 1 (at most 3), from 50,000
+     * Threads besides this one that fuse event shards and render rows, when there are at least
+     * `parallelFrom` event reports (publish-threads.ts). @default available cores − 1 (at most 3), from 50,000
      */
-    readonly fuseThreads?: number;
+    readonly publishThreads?: number;
     readonly parallelFrom?: number;
+    /** Called as each step ends, with the seconds it took (the benchmark's breakdown). */
+    readonly onPhase?: (phase: PublishPhase, seconds: number) => void;
     /** Scratch buckets larger than about this many bytes are split by longer key prefixes before they are read (see range-sort.ts). @default 32 MiB */
     readonly chunkBytes?: number;
   };
+
+/** The steps of a publication, in order (see writeDatasets). */
+export type PublishPhase = 'scatter' | 'fuse' | 'in order' | 'partitions' | 'tables' | 'metadata';
 
 const DESCRIPTIONS = {
   eventsJsonLd: 'The events as schema.org Event nodes (JSON-LD, context embedded).',
@@ -117,39 +124,59 @@ export async function writeDatasets(
   };
 
   const spill = new Spill({ parent: options.scratchFolder });
+  let threads: PublishThread[] = [];
+  let streams: RunsElsewhere[] = [];
   const sinks: FileSink[] = [];
   const open = async (key: string, contentType: string): Promise<FileSink> => {
     const sink = await FileSink.open(storage, `${prefix}${key}`, { contentType, cacheControl: options.cacheControl });
     sinks.push(sink);
     return sink;
   };
+  let phaseStarted = performance.now();
+  const phaseDone = (phase: PublishPhase): void => {
+    const now = performance.now();
+    options.onPhase?.(phase, (now - phaseStarted) / 1000);
+    phaseStarted = now;
+  };
   try {
     const coverage = new CoverageAccumulator();
     const tally = new ChartEventTally();
-    const scattered = await scatter(articles, spill, (row) => coverage.add('articles', row), { maxBucketBytes: options.chunkBytes });
-    // A thread costs a start (0.1 s bundled, about 0.5 s from source through tsx): worth it for large publications only.
-    const parallel = scattered.eventReports >= (options.parallelFrom ?? 50_000);
-    const runners = parallel ? fuseThreadRunners(spill.folder, { threads: options.fuseThreads }) : [];
+    // A thread costs a start (0.1 s bundled, about 0.5 s from source through tsx): worth it
+    // for large publications only. They start as soon as the publication is known to be
+    // one, and load while the rest is read.
+    const parallelFrom = options.parallelFrom ?? 50_000;
+    const startThreads = (): void => {
+      threads = startPublishThreads(spill.folder, { threads: options.publishThreads });
+    };
+    const scattered = await scatter(articles, spill, (row) => coverage.add('articles', row), {
+      maxBucketBytes: options.chunkBytes,
+      whenEventReports: { count: Math.max(1, parallelFrom), then: startThreads },
+    });
+    phaseDone('scatter');
     // articles.csv needs no fused row: it is written while other threads fuse, and made
     // visible last of the data files, as before.
     const articlesCsv = await open(ARTICLES_TABLE.file, CSV);
     let articleRows = 0;
     const writeArticles = async (): Promise<void> => {
       await articlesCsv.write(csvHeader(ARTICLES_TABLE));
-      for (const frames of scattered.articles.sorted()) {
-        await articlesCsv.writeBytes(Buffer.concat(frames.flatMap((frame) => articleCsv(frame, scattered.extraKeys.get(frame.key)))));
-        articleRows += frames.length;
+      const bounds = new Int32Array(8);
+      for (const rows of scattered.articles.sorted()) {
+        const chunks = new ChunkBuilder();
+        for (let i = 0; i < rows.length; i++) articleCsv(rows, i, bounds, scattered.extraKeys, (data, start, end) => chunks.copy(data, start, end));
+        for (const chunk of chunks.end()) await articlesCsv.writeBytes(chunk);
+        articleRows += rows.length;
       }
     };
     const fused = await fuseShards(spill, scattered, {
       baseUri: publication.baseUri,
       tallies: { coverage, chart: tally },
       maxBucketBytes: options.chunkBytes,
-      runners,
+      threads,
       meanwhile: writeArticles,
       // An article row costs about a quarter of fusing and rendering an event report (2.0 s for 400k rows, against ~22 µs a report).
       meanwhileReports: scattered.articles.size / 4,
     });
+    phaseDone('fuse');
 
     const counts = { events: 0, agreements: 0, articles: 0, rejected: 0, mentions: fused.mentions };
     const eventsCsv = await open(EVENTS_TABLE.file, CSV);
@@ -162,67 +189,61 @@ export async function writeDatasets(
     await eventsJsonLd.write(graphOpening(publication.baseUri));
     await agreementsJsonLd.write(graphOpening(publication.baseUri));
 
-    // 3. The full files in reading order, a scratch bucket at a time; each row also goes to
-    // its month, in the same order, for the partitions.
-    const rowsOf = { events: new Map<string, number>(), agreements: new Map<string, number>() };
-    for (const frames of fused.events()) {
-      const csv: Buffer[] = [];
-      const nodes: Buffer[] = [];
-      const mentions: Buffer[] = [];
-      for (const frame of frames) {
-        const e = eventFrame(frame);
-        const parentEventId = e.parentReports.length === 0 ? undefined : parentOf(e, e.parentReports.map((x) => x ?? undefined), (id) => fused.fusedIdOf.get(id));
-        const cell = parentEventId === undefined ? undefined : Buffer.from(parentCell(parentEventId), 'utf8');
-        csv.push(e.csvHead);
-        if (cell !== undefined) csv.push(cell);
-        csv.push(e.csvTail);
-        nodes.push(counts.events++ === 0 ? FIRST_NODE : NEXT_NODE, e.nodeOpen, parentEventId === undefined ? NODE_END : Buffer.from(nodeEnd(parentEventId, publication.baseUri), 'utf8'));
-        mentions.push(e.mentions);
-        const month = `${EVENT_MONTHS}${e.month}`;
-        spill.appendRaw(month, e.csvHead);
-        if (cell !== undefined) spill.appendRaw(month, cell);
-        spill.appendRaw(month, e.csvTail);
-        rowsOf.events.set(e.month, (rowsOf.events.get(e.month) ?? 0) + 1);
+    // 3. The full files in reading order, run after run (in-order.ts): this thread's
+    // rendered straight to the files, the other threads' handed over as they are done.
+    // Each row also goes to its month in scratch, in the same order, for the partitions.
+    const plan = inOrderPlan(fused, threads.length, publication.baseUri, (options.chunkBytes ?? DEFAULT_BUCKET_BYTES) / 2);
+    const elsewhere = threads.map((thread, t) => thread.inOrder(plan.context, plan.runs.filter((run) => run.thread === t + 1)));
+    streams = elsewhere;
+    const sinkOf: Record<InOrderFile, FileSink> = { eventsCsv, eventsJsonLd, mentionsCsv, agreementsCsv, agreementsJsonLd };
+    const monthRows = { events: new Map<string, number>(), agreements: new Map<string, number>() };
+    const sorts = restoreSorts(spill, plan.context);
+    const builders = fileBuilders();
+    const target: RunTarget = {
+      files: builders,
+      toMonth: (table, month, data, start, end) => spill.appendRaw(monthBucket(table, month), data, start, end),
+    };
+    for (const run of plan.runs) {
+      let rows: RunRows;
+      if (run.thread === 0) {
+        const rendering = renderRun(sorts, plan.context, run, target);
+        let step = rendering.next();
+        for (; step.done !== true; step = rendering.next()) for (const file of IN_ORDER_FILES) for (const chunk of builders[file].take()) await sinkOf[file].writeBytes(chunk);
+        for (const file of IN_ORDER_FILES) for (const chunk of builders[file].end()) await sinkOf[file].writeBytes(chunk);
+        rows = step.value;
+      } else {
+        const rendered = await (elsewhere[run.thread - 1] as RunsElsewhere).take(run.index);
+        for (const [file, chunks] of rendered.files) for (const chunk of chunks) await sinkOf[file].writeBytes(chunk);
+        for (const [bucket, chunks] of rendered.months) for (const chunk of chunks) spill.appendRaw(bucket, chunk);
+        rows = rendered.rows;
       }
-      await eventsCsv.writeBytes(Buffer.concat(csv));
-      await eventsJsonLd.writeBytes(Buffer.concat(nodes));
-      await mentionsCsv.writeBytes(Buffer.concat(mentions));
+      counts[run.table] += rows.rows;
+      for (const [month, n] of rows.months) monthRows[run.table].set(month, (monthRows[run.table].get(month) ?? 0) + n);
+    }
+    for (const stream of elsewhere) {
+      await stream.done;
+      stream.close();
     }
     await eventsJsonLd.write(graphClosing(counts.events));
-    for (const frames of fused.agreements.sorted()) {
-      const csv: Buffer[] = [];
-      const nodes: Buffer[] = [];
-      for (const frame of frames) {
-        const a = agreementFrame(frame);
-        csv.push(a.csv);
-        nodes.push(counts.agreements++ === 0 ? FIRST_NODE : NEXT_NODE, a.node);
-        // mentions.csv lists every event's mentions first: the agreements' wait in scratch.
-        spill.appendRaw(AGREEMENT_MENTIONS, a.mentions);
-        spill.appendRaw(`${AGREEMENT_MONTHS}${a.month}`, a.csv);
-        rowsOf.agreements.set(a.month, (rowsOf.agreements.get(a.month) ?? 0) + 1);
-      }
-      await agreementsCsv.writeBytes(Buffer.concat(csv));
-      await agreementsJsonLd.writeBytes(Buffer.concat(nodes));
-    }
     await agreementsJsonLd.write(graphClosing(counts.agreements));
-    for (const chunk of spill.chunks(AGREEMENT_MENTIONS)) await mentionsCsv.writeBytes(chunk);
-    spill.discard(AGREEMENT_MENTIONS);
+    phaseDone('in order');
 
     // 3b. The monthly partitions, copied from scratch: each a month's rows in reading order.
     const partitions = await PartitionWriter.open(storage, { prefix, cacheControl: options.cacheControl });
-    const months = [...new Set([...rowsOf.events.keys(), ...rowsOf.agreements.keys()])].sort();
+    const months = [...new Set([...monthRows.events.keys(), ...monthRows.agreements.keys()])].sort();
     for (const month of months) {
       const values = { year: month.slice(0, 4), month: month.slice(4, 6) };
-      for (const [table, schema, bucket] of [['events', EVENTS_TABLE, EVENT_MONTHS], ['agreements', AGREEMENTS_TABLE, AGREEMENT_MONTHS]] as const) {
-        const rows = rowsOf[table].get(month);
+      for (const [table, schema] of [['events', EVENTS_TABLE], ['agreements', AGREEMENTS_TABLE]] as const) {
+        const rows = monthRows[table].get(month);
         if (rows === undefined) continue;
         const partition = await partitions.openPartition(schema, values);
-        for (const chunk of spill.chunks(`${bucket}${month}`)) await partition.writeBytes(chunk);
-        spill.discard(`${bucket}${month}`);
+        const bucket = monthBucket(table, month);
+        for (const chunk of spill.chunks(bucket)) await partition.writeBytes(chunk);
+        spill.discard(bucket);
         await partitions.closePartition(partition, rows);
       }
     }
-
+    phaseDone('partitions');
     // 4. The remaining tables; articles.csv last.
     const rejectedRows = rejections.map(rejectedRow).sort(rejectedOrder);
     const rejectedCsv = await open(REJECTED_TABLE.file, CSV);
@@ -249,6 +270,7 @@ export async function writeDatasets(
     // The scratch files are done with: freed before the metadata (the finally below is for failures).
     spill.dispose();
 
+    phaseDone('tables');
     // 5. The partition manifest, then what describes the files, catalog and landing page last.
     const partitioned = await partitions.finish();
     // In the order they became visible: partitions as each month was done, the full files, the manifest.
@@ -297,26 +319,21 @@ export async function writeDatasets(
       description: 'The landing page: what the data is, its files, columns, figures, how to cite and query it.',
     });
 
+    phaseDone('metadata');
     return { articles: counts.articles, events: counts.events, agreements: counts.agreements, rejected: counts.rejected, files };
   } catch (error) {
     // Nothing half-written becomes visible: open files are dropped, their keys keep what they held.
     for (const sink of sinks) await sink.abort().catch(() => undefined);
     throw error;
   } finally {
+    for (const stream of streams) stream.close();
+    await Promise.all(threads.map((thread) => thread.close()));
     spill.dispose();
   }
 }
 
-// ---- scratch layout ----
 
-/** Scratch bucket prefixes of this module (fused-scratch.ts has the others): rows by month, agreement mentions. */
-const EVENT_MONTHS = 'pe';
-const AGREEMENT_MONTHS = 'pg';
-const AGREEMENT_MENTIONS = 'gm';
-
-/** What goes before a node of a graph written node by node (jsonld.ts graphNode), and closes one without a parent. */
-const FIRST_NODE = Buffer.from(graphNodeText('', true));
-const NEXT_NODE = Buffer.from(graphNodeText('', false));
-const NODE_END = Buffer.from('}');
+/** RangeSortOptions' default bucket limit. */
+const DEFAULT_BUCKET_BYTES = 32 * 1024 * 1024;
 
 const mediaTypeOf = (contentType: string): string => contentType.split(';')[0] ?? contentType;

@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SortedFrame } from '../../src/datasets/range-sort.js';
-import { mergeSorted, RangeSort } from '../../src/datasets/range-sort.js';
+import type { SortedFrames } from '../../src/datasets/range-sort.js';
+import { RangeSort } from '../../src/datasets/range-sort.js';
 import { Spill } from '../../src/datasets/spill.js';
 
-/** A frame read back, decoded as it was given. */
-const decoded = (frame: SortedFrame): string[] => [frame.key, ...frame.fields.map((f) => f.toString('utf8'))];
+/** The frames read back, decoded as they were given. */
+const decoded = (frames: SortedFrames): string[][] =>
+  Array.from({ length: frames.length }, (_, i) => {
+    const bounds = new Int32Array(8);
+    const count = frames.bounds(i, bounds);
+    const data = frames.bytesOf(i);
+    return [frames.keys[i] as string, ...Array.from({ length: count }, (_, f) => data.toString('utf8', bounds[f], bounds[f + 1]))];
+  });
 
 const scratch = (): Spill => new Spill({ parent: mkdtempSync(path.join(tmpdir(), 'entente-range-sort-')), bufferBytes: 64 });
 
@@ -38,7 +44,7 @@ describe('RangeSort', () => {
           const sort = new RangeSort(spill, 'rs', { prefixChars, maxBucketBytes });
           for (const [k, ...fields] of input) sort.add(k as string, fields);
           expect(sort.size).toBe(input.length);
-          expect([...sort.sorted()].flat().map(decoded)).toEqual(reference(input));
+          expect([...sort.sorted()].flatMap(decoded)).toEqual(reference(input));
         } finally {
           spill.dispose();
         }
@@ -55,24 +61,32 @@ describe('RangeSort', () => {
     for (const [k, ...fields] of input) sort.add(k as string, fields);
     const batches = [...sort.sorted()];
     expect(batches.length).toBeGreaterThan(10);
-    for (const batch of batches) expect(batch.reduce((n, f) => n + decoded(f).join('').length, 0)).toBeLessThan(2_000);
-    expect(batches.flat().map(decoded)).toEqual(reference(input));
+    for (const batch of batches) expect(decoded(batch).reduce((n, f) => n + f.join('').length, 0)).toBeLessThan(2_000);
+    expect(batches.flatMap(decoded)).toEqual(reference(input));
     spill.dispose();
   });
 
-  it('merges the sorts of several threads into one key order, in batches of the size asked, whether restored from their state or not', () => {
+  it('reads the sorts of several threads together in one key order, whether restored from their state or not, all prefixes or a share at a time', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(key, { maxLength: 150 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 50 }), (keys, sources, batch) => {
+      fc.property(frames, fc.integer({ min: 1, max: 4 }), fc.constantFrom(300, 1_000_000), fc.integer({ min: 1, max: 5 }), (input, sources, maxBucketBytes, shares) => {
         const spill = scratch();
         try {
-          const sorts = Array.from({ length: sources }, (_, n) => new RangeSort(spill, `m${n}_`, { prefixChars: 1, maxBucketBytes: 300 }));
-          keys.forEach((k, n) => sorts[n % sources]!.add(k, [`#${n}`]));
+          const sorts = Array.from({ length: sources }, (_, n) => new RangeSort(spill, `m${n}_`, { prefixChars: 1, maxBucketBytes }));
+          input.forEach(([k, ...fields], n) => sorts[n % sources]!.add(k as string, fields));
           spill.flush();
+          // Equal keys: by sort, then in the order added.
+          const expected = reference(input.map((frame, n) => ({ frame, n })).sort((a, b) => (a.n % sources) - (b.n % sources) || a.n - b.n).map((x) => x.frame));
           // A sort written elsewhere is read through its state, as the publisher reads a thread's.
           const read = sorts.map((sort, n) => (n === 0 ? sort : RangeSort.restore(spill, sort.state())));
-          const batches = [...mergeSorted(read.map((sort) => sort.sorted()), batch)];
-          for (const b of batches) expect(b.length).toBeLessThanOrEqual(batch);
-          expect(batches.flat().map(decoded)).toEqual(reference(keys.map((k, n) => [k, `#${n}`])));
+          // The prefixes cut into shares, read one after the other (as threads read runs), each splitting apart.
+          const prefixes = RangeSort.prefixes(read);
+          expect(prefixes.map((p) => p.prefix)).toEqual([...new Set(input.map(([k]) => (k as string).slice(0, 1)))].sort());
+          const got: string[][] = [];
+          for (let s = 0; s < shares; s++) {
+            const share = prefixes.filter((_, i) => Math.floor((i * shares) / prefixes.length) === s).map((p) => p.prefix);
+            for (const batch of RangeSort.sortedTogether(read, { prefixes: share, splitName: `x${s}_` })) got.push(...decoded(batch));
+          }
+          expect(got).toEqual(expected);
         } finally {
           spill.dispose();
         }

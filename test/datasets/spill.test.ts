@@ -2,7 +2,24 @@ import { existsSync, mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeStaleSpills, Spill } from '../../src/datasets/spill.js';
+import { fieldLength, removeStaleSpills, scanFrames, Spill } from '../../src/datasets/spill.js';
+
+/** Every whole frame of `data`, its fields decoded; `rest`: where the whole frames end. */
+function framesOf(data: Buffer): { frames: string[][]; rest: number } {
+  const frames: string[][] = [];
+  const rest = scanFrames(data, (start, fields, end) => {
+    const count = data.readUInt16LE(start);
+    const frame: string[] = [];
+    for (let f = 0, at = fields; f < count; f++) {
+      const length = fieldLength(data, start, f);
+      frame.push(data.toString('utf8', at, at + length));
+      at += length;
+    }
+    expect(fields + frame.reduce((n, field) => n + Buffer.byteLength(field), 0)).toBe(end);
+    frames.push(frame);
+  });
+  return { frames, rest };
+}
 
 describe('Spill', () => {
   it('gives back each bucket in the order appended, across flushes', () => {
@@ -24,20 +41,32 @@ describe('Spill', () => {
     const spill = new Spill({ parent, bufferBytes: 32 });
     const frames = Array.from({ length: 300 }, (_, n) => [`k${n}`, 'a\r\nb,c;', '', `${n},${n};`, '日本語 😀'.repeat(n % 5), 'x'.repeat(n)]);
     for (const frame of frames) spill.appendFrame('framed', frame);
-    const text = (frame: Buffer[]): string[] => frame.map((field) => field.toString('utf8'));
-    expect(spill.frames('framed').map(text)).toEqual(frames);
-    // Chunks of 7 bytes cut headers, fields and multi-byte characters alike.
-    expect([...spill.frameBatches('framed', 7)].flat().map(text)).toEqual(frames);
+    expect(framesOf(spill.bytes('framed'))).toEqual({ frames, rest: spill.bytes('framed').byteLength });
+    // Chunks of 7 bytes cut headers, fields and multi-byte characters alike: a frame cut short is left for the next chunk.
+    const read: string[][] = [];
+    let carry = Buffer.alloc(0);
+    for (const chunk of spill.chunks('framed', 7)) {
+      const data = Buffer.concat([carry, chunk]);
+      const whole = framesOf(data);
+      read.push(...whole.frames);
+      carry = data.subarray(whole.rest);
+    }
+    expect(read).toEqual(frames);
+    expect(carry.byteLength).toBe(0);
     const raw = frames.map((f) => f.join('|')).join('\r\n');
     const characters = Array.from(raw);
     for (let at = 0; at < characters.length; at += 50) spill.appendRaw('raw', characters.slice(at, at + 50).join(''));
     expect(Buffer.concat([...spill.chunks('raw', 100)]).toString('utf8')).toBe(raw);
     // Appending after a read goes on where it stopped.
     spill.appendFrame('framed', ['last']);
-    expect(text(spill.frames('framed').at(-1) ?? [])).toEqual(['last']);
+    expect(framesOf(spill.bytes('framed')).frames.at(-1)).toEqual(['last']);
     // Bytes go in as they are, in frames and raw.
     spill.appendFrame('bytes', [Buffer.from('é\n'), 'x', Buffer.alloc(0)]);
-    expect(spill.frames('bytes').map(text)).toEqual([['é\n', 'x', '']]);
+    expect(framesOf(spill.bytes('bytes')).frames).toEqual([['é\n', 'x', '']]);
+    // Raw bytes from part of a buffer.
+    spill.appendRaw('part', Buffer.from('abcdef'), 2, 5);
+    expect(spill.bytes('part').toString()).toBe('cde');
+    expect(spill.bytes('never').byteLength).toBe(0);
     spill.dispose();
   });
 
@@ -51,7 +80,7 @@ describe('Spill', () => {
       spill.appendFrame('frames', frame);
       spill.append('lines', lines[n] as string);
     });
-    expect(spill.frames('frames').map((frame) => frame.map((field) => field.toString('utf8')))).toEqual(frames);
+    expect(framesOf(spill.bytes('frames')).frames).toEqual(frames);
     expect(spill.lines('lines')).toEqual(lines);
     spill.dispose();
   });

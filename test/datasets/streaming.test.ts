@@ -156,13 +156,17 @@ describe('the streaming publication', () => {
     expect(await readFile(path.join(again, 'events.csv'), 'utf8')).toBe(await readFile(path.join(dir, 'events.csv'), 'utf8'));
   });
 
-  it('publishes the same bytes when event shards are fused in other threads', async () => {
-    const articles = corpus(14, 150);
+  it('publishes the same bytes when other threads fuse event shards and render runs of the rows, one run or many', async () => {
+    // Ids led by hex, as hashes are: the rows spread over many key prefixes, so over many runs.
+    const articles = corpus(14, 150).map((a, n) => ({ ...a, articleId: `${((n * 2654435761) >>> 0).toString(16).padStart(8, '0')}-${a.articleId}` }));
     const alone = await published(articles);
-    const dir = await mkdtemp(path.join(tmpdir(), 'entente-streaming-'));
-    await writeDatasets(articles, [], new FsStorage(dir), { ...OPTIONS, fuseThreads: 2, parallelFrom: 0 });
-    for (const file of ['events.csv', 'agreements.csv', 'mentions.csv', 'articles.csv', 'events.jsonld', 'agreements.jsonld', 'events/year=2023/month=02/events.csv', 'partitions.json', 'catalog.jsonld', 'index.html']) {
-      expect(await readFile(path.join(dir, file), 'utf8'), file).toBe(await alone.read(file));
+    // Small buckets make runs of a few hundred bytes: the threads' runs come between this one's.
+    for (const chunkBytes of [undefined, 1500]) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'entente-streaming-'));
+      await writeDatasets(articles, [], new FsStorage(dir), { ...OPTIONS, publishThreads: 2, parallelFrom: 0, chunkBytes });
+      for (const file of ['events.csv', 'agreements.csv', 'mentions.csv', 'articles.csv', 'events.jsonld', 'agreements.jsonld', 'events/year=2023/month=02/events.csv', 'partitions.json', 'catalog.jsonld', 'index.html']) {
+        expect(await readFile(path.join(dir, file), 'utf8'), `${file} (${chunkBytes ?? 'default'} bytes a bucket)`).toBe(await alone.read(file));
+      }
     }
   });
 

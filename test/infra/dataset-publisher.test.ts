@@ -70,30 +70,31 @@ describe('DatasetPublisher', () => {
 
   it('is bundled by the local esbuild into one minified ES module with its source map', () => {
     const { dir, files } = bundleFiles(outdir, stack, 'Publish/Function/Code');
-    // The thread that fuses events in a large publication is a file of its own beside it (LAZY_MODULES).
-    expect(files).toEqual(['fuse-worker.js', 'fuse-worker.js.map', 'index.mjs', 'index.mjs.map', 'package.json']);
+    // The thread that shares a large publication's work is a file of its own beside it (LAZY_MODULES).
+    expect(files).toEqual(['index.mjs', 'index.mjs.map', 'package.json', 'publish-thread.js', 'publish-thread.js.map']);
     const code = readFileSync(path.join(dir, 'index.mjs'), 'utf8');
     expect(code.startsWith("import { createRequire } from 'node:module';")).toBe(true);
     expect(code).toContain('//# sourceMappingURL=index.mjs.map');
     expect(code).not.toMatch(/^\s{2,}(const|let|var|function|return|if)\b/m);
-    expect(code).toContain('"./fuse-worker.js"');
+    expect(code).toContain('"./publish-thread.js"');
   });
 
-  it('bundles a fusing thread that runs: given a shard of reports, it answers with the sort it wrote', async () => {
+  it('bundles a publication thread that runs: asked to fuse a shard of reports, it answers with the sort it wrote', async () => {
     const { dir } = bundleFiles(outdir, stack, 'Publish/Function/Code');
-    const folder = mkdtempSync(path.join(tmpdir(), 'entente-fuse-worker-'));
+    const folder = mkdtempSync(path.join(tmpdir(), 'entente-publish-thread-'));
     const spill = new Spill({ folder });
     const article = { articleId: 'a1', sourceKeys: ['in/a1.txt'], language: 'en' };
     const report = { id: 'ev-1', type: 'meeting', cameoCode: '040', date: '2024-05-02', participants: ['FRA', 'SEN'], people: [], evidence: [{ start: 0, end: 5, text: 'Met.' }] };
     spill.append('er000', JSON.stringify({ a: article, r: report }));
     spill.dispose();
     const context = { baseUri: 'https://example.org/', extraKeys: new Map(), referenced: new Set(['ev-1']), prefixChars: 1 };
+    const worker = new Worker(path.join(dir, 'publish-thread.js'), { workerData: { folder } });
     const answer = await new Promise<unknown>((resolve, reject) => {
-      const worker = new Worker(path.join(dir, 'fuse-worker.js'), { workerData: { folder, shards: ['er000'], context, sortName: 'ro1_' } });
       worker.once('message', resolve);
       worker.once('error', reject);
-    });
-    expect(answer).toMatchObject({ ok: true, state: { fusedIdOf: [['ev-1', 'ev-1']], mentions: 1, sort: { name: 'ro1_', added: 1 } } });
+      worker.postMessage({ kind: 'fuse', shards: ['er000'], context, sortName: 'ro1_' });
+    }).finally(() => worker.terminate());
+    expect(answer).toMatchObject({ ok: true, value: { fusedIdOf: [['ev-1', 'ev-1']], mentions: 1, sort: { name: 'ro1_', added: 1 } } });
     // The shard it read is removed; its sort stays for the publication to read.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(readdirSync(folder).sort()).toEqual(['ro1_0']);

@@ -53,7 +53,7 @@ describe('npx cdk synth --quiet', () => {
     // Each holds the modules it loads only when needed (LAZY_MODULES in infra/constructs/defaults.ts): normalise its readers, publish its fusing thread.
     const expected: Record<string, string[]> = {
       'Normalise/Normalise/Function/Code': ['html-dom.js', 'html-dom.js.map', 'index.mjs', 'index.mjs.map', 'language-model.js', 'language-model.js.map', 'package.json'],
-      'Publisher/Publish/Function/Code': ['fuse-worker.js', 'fuse-worker.js.map', 'index.mjs', 'index.mjs.map', 'package.json'],
+      'Publisher/Publish/Function/Code': ['index.mjs', 'index.mjs.map', 'package.json', 'publish-thread.js', 'publish-thread.js.map'],
     };
     for (const [name, files] of Object.entries(expected)) {
       const asset = Object.values(assets.files).find((file) => file.displayName === name);
