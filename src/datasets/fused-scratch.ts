@@ -1,5 +1,5 @@
 import type { ArticleRef } from '../records/fusion.js';
-import { agreementKey, agreementReport, articleRef, eventKey, eventReport, fuseAgreementReports, fuseEventReports } from '../records/fusion.js';
+import { agreementKey, agreementReport, articleRef, eventKey, eventReport, fuseAgreementReportsAwaitingSigning, fuseEventReports } from '../records/fusion.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../records/records.js';
 import { subEventParents } from '../records/sub-events.js';
 import { csvRecordAround, csvValue } from './csv.js';
@@ -68,7 +68,7 @@ export interface Scattered {
 
 /** Where each field lies in a frame of the fused events' sorts (after the key), and of the agreements'. */
 export const EVENT_FIELDS = { id: 0, month: 1, parents: 2, csvHead: 3, csvTail: 4, nodeOpen: 5, mentions: 6 } as const;
-export const AGREEMENT_FIELDS = { month: 0, csv: 1, node: 2, mentions: 3 } as const;
+export const AGREEMENT_FIELDS = { month: 0, signingReports: 1, csvHead: 2, csvTail: 3, nodeHead: 4, nodeTail: 5, mentions: 6 } as const;
 
 export interface FusedScratch {
   /** Report id → fused event id, for the reports other rows point at. */
@@ -242,6 +242,29 @@ export function fuseEventShards(spill: Spill, shards: readonly string[], context
   return { sort, fusedIdOf, mentions };
 }
 
+/**
+ * Fuses the agreement shards and renders each agreement, but for its signing event, into a
+ * sort by reading order (AGREEMENT_FIELDS): the reports of its signing event wait in the
+ * frame, to be settled with signingEventOf once every event is fused.
+ */
+function fuseAgreementShards(spill: Spill, scattered: Scattered, context: FusionContext, tallies: Tallies): { readonly sort: RangeSort; readonly mentions: number } {
+  const sort = new RangeSort(spill, AGREEMENTS_IN_ORDER, { prefixChars: prefixCharsFor(scattered.agreementReports * RENDERED_CHARS_PER_REPORT), maxBucketBytes: context.maxBucketBytes });
+  const ref = withExtraKeys(context);
+  let mentions = 0;
+  for (const shard of spill.buckets(AGREEMENT_REPORTS)) {
+    const reports = spill.records<SpilledAgreementReport>(shard).map((x) => agreementReport(x.r, ref(x.a)));
+    spill.discard(shard);
+    for (const { agreement: f, signingReports } of fuseAgreementReportsAwaitingSigning(reports)) {
+      const rendered = renderAgreement(f, context.baseUri);
+      tallies.coverage.add('agreements', rendered.row);
+      mentions += f.sources.length;
+      const signing = signingReports.some((r) => r !== undefined) ? JSON.stringify(signingReports.map((r) => r ?? null)) : '';
+      sort.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [month(f.dateSigned), signing, rendered.csvHead, rendered.csvTail, rendered.nodeHead, rendered.nodeTail, rendered.mentions]);
+    }
+  }
+  return { sort, mentions };
+}
+
 /** Another thread that runs fuseEventShards (publish-threads.ts). */
 export interface EventShardFuser {
   fuse(shards: readonly string[], context: FusionContext, sortName: string): Promise<FusedEventShardsState>;
@@ -273,10 +296,10 @@ export interface FuseOptions {
 }
 
 /**
- * Fuses each shard (events first: agreements point at fused signing events), renders each
- * fused row, and sorts them by reading order (rows.ts readingOrder) in scratch. Event
- * shards are shared between this thread and the `runners`' (each its own sort, merged when
- * read); agreements, fewer, are fused here once every event is.
+ * Fuses each shard, renders each fused row, and sorts them by reading order (rows.ts
+ * readingOrder) in scratch. Event shards are shared between this thread and the other
+ * `threads` (each its own sort, read together); agreements, fewer, are fused here, their
+ * signing events left to settle when read, once every event is fused.
  */
 export async function fuseShards(spill: Spill, scattered: Scattered, options: FuseOptions): Promise<FusedScratch> {
   const context: FusionContext = {
@@ -289,9 +312,9 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
   const shards = spill.buckets(EVENT_REPORTS);
   const others = shards.length > 1 ? (options.threads ?? []) : [];
   const threads = others.length + 1;
-  // Shards are alike in size (keys are hashed). This thread fuses the agreements after the
-  // events, alone, and does its `meanwhile` work: it takes that many fewer event shards, so
-  // that all threads end together.
+  // Shards are alike in size (keys are hashed). This thread also fuses the agreements and
+  // does its `meanwhile` work: it takes that many fewer event shards, so that all threads
+  // end together.
   const ownWork = scattered.agreementReports + (options.meanwhileReports ?? 0);
   const perThread = (scattered.eventReports + ownWork) / threads;
   const here = shards.length * Math.max(0, Math.min(1, (perThread - ownWork) / Math.max(1, scattered.eventReports)));
@@ -302,10 +325,12 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
   // A thread that fails fails the publication, but only once this thread is done with the scratch folder.
   const settled = Promise.allSettled(elsewhere);
   await options.meanwhile?.();
+  // Agreements need no fused event until their signing events are settled, when read (in-order.ts).
+  const agreements = fuseAgreementShards(spill, scattered, context, options.tallies);
   const own = fuseEventShards(spill, share(0), context, `${EVENTS_IN_ORDER}0_`, options.tallies);
   const fusedIdOf = own.fusedIdOf;
   const sorts = [own.sort];
-  let mentions = own.mentions;
+  let mentions = own.mentions + agreements.mentions;
   for (const result of await settled) {
     if (result.status === 'rejected') throw result.reason;
     const state = result.value;
@@ -316,18 +341,6 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
     options.tallies.chart.merge(state.chart);
   }
 
-  const agreements = new RangeSort(spill, AGREEMENTS_IN_ORDER, { prefixChars: prefixCharsFor(scattered.agreementReports * RENDERED_CHARS_PER_REPORT), maxBucketBytes: options.maxBucketBytes });
-  const ref = withExtraKeys(context);
-  for (const shard of spill.buckets(AGREEMENT_REPORTS)) {
-    const reports = spill.records<SpilledAgreementReport>(shard).map((x) => agreementReport(x.r, ref(x.a)));
-    spill.discard(shard);
-    for (const f of fuseAgreementReports(reports, (id) => fusedIdOf.get(id))) {
-      const rendered = renderAgreement(f, options.baseUri);
-      options.tallies.coverage.add('agreements', rendered.row);
-      mentions += f.sources.length;
-      agreements.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [month(f.dateSigned), rendered.csv, rendered.node, rendered.mentions]);
-    }
-  }
   spill.flush();
-  return { fusedIdOf, events: sorts, agreements, mentions };
+  return { fusedIdOf, events: sorts, agreements: agreements.sort, mentions };
 }

@@ -1,18 +1,18 @@
-import { parentOf } from '../records/fusion.js';
+import { parentOf, signingEventOf } from '../records/fusion.js';
 import { ChunkBuilder } from './chunk-builder.js';
 import type { FusedScratch } from './fused-scratch.js';
 import { AGREEMENT_FIELDS, EVENT_FIELDS } from './fused-scratch.js';
-import { graphNodeText } from './jsonld.js';
+import { graphNodeText, signingEventText } from './jsonld.js';
 import type { PrefixBytes, RangeSortState } from './range-sort.js';
 import { RangeSort } from './range-sort.js';
-import { nodeEnd, parentCell } from './rendered-records.js';
+import { nodeEnd, parentCell, signingCell } from './rendered-records.js';
 import type { Spill } from './spill.js';
 
 /**
  * The fused rows in reading order as the bytes of the full files: the last pass of a
  * publication (write-datasets.ts). Rows were rendered where they were fused
- * (rendered-records.ts); here each is completed with its parent visit, now that every
- * event is fused, and copied out, along with its month's partition.
+ * (rendered-records.ts); here each is completed with what needed every event fused (an
+ * event's parent visit, an agreement's signing event), and copied out, and to its month.
  *
  * The rows wait in sorts by reading order (range-sort.ts), whose key prefixes are cut into
  * runs, the events' then the agreements': a run is a few buckets' worth, rendered whole by
@@ -133,13 +133,33 @@ export function* renderRun(sorts: RestoredSorts, context: InOrderContext, run: I
     for (let i = 0; i < frames.length; i++) {
       const data = frames.bytesOf(i);
       frames.bounds(i, bounds);
+      let signing: string | undefined;
+      if (bounds[A.signingReports + 1]! > bounds[A.signingReports]!) {
+        const reports = JSON.parse(data.toString('utf8', bounds[A.signingReports], bounds[A.signingReports + 1])) as (string | null)[];
+        signing = signingEventOf(reports.map((r) => r ?? undefined), (report) => context.fusedIdOf.get(report));
+      }
       const month = data.toString('latin1', bounds[A.month], bounds[A.month + 1]);
       months.set(month, (months.get(month) ?? 0) + 1);
-      out.agreementsCsv.copy(data, bounds[A.csv]!, bounds[A.csv + 1]!);
-      target.toMonth('agreements', month, data, bounds[A.csv]!, bounds[A.csv + 1]!);
+      const head = bounds[A.csvHead]!;
+      const tail = bounds[A.csvTail]!;
+      const end = bounds[A.csvTail + 1]!;
+      if (signing === undefined) {
+        out.agreementsCsv.copy(data, head, end);
+        target.toMonth('agreements', month, data, head, end);
+      } else {
+        const cell = signingCell(signing);
+        out.agreementsCsv.copy(data, head, tail);
+        out.agreementsCsv.text(cell);
+        out.agreementsCsv.copy(data, tail, end);
+        target.toMonth('agreements', month, data, head, tail);
+        target.toMonth('agreements', month, cell);
+        target.toMonth('agreements', month, data, tail, end);
+      }
       const opening = run.first && rows === 0 ? FIRST_NODE : NEXT_NODE;
       out.agreementsJsonLd.copy(opening, 0, opening.byteLength);
-      out.agreementsJsonLd.copy(data, bounds[A.node]!, bounds[A.node + 1]!);
+      out.agreementsJsonLd.copy(data, bounds[A.nodeHead]!, bounds[A.nodeHead + 1]!);
+      if (signing !== undefined) out.agreementsJsonLd.text(signingEventText(signing, context.baseUri));
+      out.agreementsJsonLd.copy(data, bounds[A.nodeTail]!, bounds[A.nodeTail + 1]!);
       out.mentionsCsv.copy(data, bounds[A.mentions]!, bounds[A.mentions + 1]!);
       rows++;
     }

@@ -277,20 +277,33 @@ export function eventNodeText(event: FusedEvent, baseUri: string): string {
 
 /** JSON.stringify(agreementNode(agreement, baseUri)), built directly. */
 export function agreementNodeText(agreement: FusedAgreement, baseUri: string): string {
+  const around = agreementNodeAround(agreement, baseUri);
+  return flattened(`${around.head}${signingEventText(agreement.signingEventId, baseUri)}${around.tail}`);
+}
+
+/**
+ * agreementNodeText in two pieces, around where its signing event goes (signingEventText),
+ * for an agreement whose signing event is settled later (write-datasets.ts).
+ */
+export function agreementNodeAround(agreement: FusedAgreement, baseUri: string): { readonly head: string; readonly tail: string } {
   const iris = irisFor(baseUri);
   const id = escaped(agreement.id);
-  let out = `{"@id":${iris.agreements}${id}","@type":"Legislation","identifier":"${id}","name":"${escaped(agreement.title)}","topic":"${escaped(agreement.topic)}","status":"${escaped(agreement.status)}"`;
-  if (agreement.dateSigned !== undefined) out += `,"legislationDate":"${escaped(agreement.dateSigned)}"`;
-  if (agreement.status === 'in_force') out += ',"legislationLegalForce":"InForce"';
-  out += placeText('spatialCoverage', agreement.place);
-  out += actorIrisText('party', iris, agreement.parties);
-  out += personsText('signatory', agreement.signatories);
-  if (agreement.signingEventId) out += `,"signingEvent":${iris.events}${escaped(agreement.signingEventId)}"`;
-  out += `,"inLanguage":"${escaped(agreement.language)}"`;
-  out += stringsText('sourceKey', agreement.sourceKeys);
-  out += evidenceText(agreement, iris);
-  out += `,"extractorVersion":${EXTRACTOR_VERSION_JSON},"sourceCount":${jsonNumber(agreement.sourceCount)}`;
-  return flattened(`${out}}`);
+  let head = `{"@id":${iris.agreements}${id}","@type":"Legislation","identifier":"${id}","name":"${escaped(agreement.title)}","topic":"${escaped(agreement.topic)}","status":"${escaped(agreement.status)}"`;
+  if (agreement.dateSigned !== undefined) head += `,"legislationDate":"${escaped(agreement.dateSigned)}"`;
+  if (agreement.status === 'in_force') head += ',"legislationLegalForce":"InForce"';
+  head += placeText('spatialCoverage', agreement.place);
+  head += actorIrisText('party', iris, agreement.parties);
+  head += personsText('signatory', agreement.signatories);
+  let tail = `,"inLanguage":"${escaped(agreement.language)}"`;
+  tail += stringsText('sourceKey', agreement.sourceKeys);
+  tail += evidenceText(agreement, iris);
+  tail += `,"extractorVersion":${EXTRACTOR_VERSION_JSON},"sourceCount":${jsonNumber(agreement.sourceCount)}}`;
+  return { head: flattened(head), tail };
+}
+
+/** What goes between agreementNodeAround's pieces: the signing event's IRI, if there is one. */
+export function signingEventText(signingEventId: string | undefined, baseUri: string): string {
+  return signingEventId ? `,"signingEvent":${irisFor(baseUri).events}${escaped(signingEventId)}"` : '';
 }
 
 function document(baseUri: string, graph: JsonObject[]): string {

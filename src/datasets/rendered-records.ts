@@ -1,6 +1,6 @@
 import type { FusedAgreement, UnparentedEvent } from '../records/fusion.js';
-import { csvRecord, csvRecordAround, csvRecords, csvValue } from './csv.js';
-import { agreementNodeText, eventNodeText } from './jsonld.js';
+import { csvRecordAround, csvRecords, csvValue } from './csv.js';
+import { agreementNodeAround, eventNodeText } from './jsonld.js';
 import { agreementMentions, eventMentions } from './mentions.js';
 import { agreementRow, eventRow } from './rows.js';
 import type { Row } from './schema.js';
@@ -24,10 +24,17 @@ export interface RenderedEvent {
   readonly mentions: string;
 }
 
+/**
+ * An agreement rendered around its signing event (settled once every event is fused): the
+ * `signing_event_id` cell and the node's `signingEvent`, completed with signingCell and
+ * signingEventText (jsonld.ts).
+ */
 export interface RenderedAgreement {
   readonly row: Row;
-  readonly csv: string;
-  readonly node: string;
+  readonly csvHead: string;
+  readonly csvTail: string;
+  readonly nodeHead: string;
+  readonly nodeTail: string;
   readonly mentions: string;
 }
 
@@ -53,7 +60,20 @@ export function nodeEnd(parentEventId: string | undefined, baseUri: string): str
   return parentEventId === undefined ? '}' : `,"superEvent":${JSON.stringify(`${baseUri}events/${parentEventId}`)}}`;
 }
 
+const SIGNING_COLUMN = 'signing_event_id';
+const signingColumn = AGREEMENTS_TABLE.columns.find((c) => c.name === SIGNING_COLUMN);
+if (signingColumn === undefined) throw new Error(`agreements has no ${SIGNING_COLUMN} column`);
+
+/** `agreement` without its signing event (signingEventId undefined): see RenderedAgreement. */
 export function renderAgreement(agreement: FusedAgreement, baseUri: string): RenderedAgreement {
   const row = agreementRow(agreement);
-  return { row, csv: csvRecord(AGREEMENTS_TABLE, row), node: agreementNodeText(agreement, baseUri), mentions: csvRecords(MENTIONS_TABLE, agreementMentions([agreement])) };
+  const around = csvRecordAround(AGREEMENTS_TABLE, row, SIGNING_COLUMN);
+  const node = agreementNodeAround(agreement, baseUri);
+  return { row, csvHead: around.head, csvTail: around.tail, nodeHead: node.head, nodeTail: node.tail, mentions: csvRecords(MENTIONS_TABLE, agreementMentions([agreement])) };
 }
+
+/** The signing_event_id cell between an agreement's csvHead and csvTail ('' when it has none). */
+export function signingCell(signingEventId: string | undefined): string {
+  return signingEventId === undefined ? '' : csvValue(signingColumn as NonNullable<typeof signingColumn>, signingEventId);
+}
+

@@ -609,17 +609,22 @@ function fuseEvent(members: readonly Report<EventRecord>[]): UnparentedEvent {
 
 const STATUS_ORDER: readonly AgreementRecord['status'][] = ['announced', 'signed', 'ratified', 'in_force'];
 
-function fuseAgreement(members: readonly Report<AgreementRecord>[], fusedEventIdOf: (reportId: string) => string | undefined): FusedAgreement {
+/** An agreement fused but for its signing event, and its reports' signing events (report ids, in their order): see signingEventOf. */
+export interface AgreementAwaitingSigning {
+  readonly agreement: FusedAgreement;
+  readonly signingReports: readonly (string | undefined)[];
+}
+
+function fuseAgreement(members: readonly Report<AgreementRecord>[]): AgreementAwaitingSigning {
   const a = (members[0] as Report<AgreementRecord>).record;
   const records = members.map((m) => m.record);
   let status = a.status;
   for (const r of records) if (STATUS_ORDER.indexOf(r.status) > STATUS_ORDER.indexOf(status)) status = r.status;
-  const signingEventId = majority(records.map((r) => (r.signingEventId === undefined ? undefined : fusedEventIdOf(r.signingEventId))));
   const place = withGeonamesId(mostPrecisePlace(records.map((r) => r.place)));
   const parties = a.parties;
   const sources = sourceRefsOf(members);
   const articleIds = articleIdsOf(members);
-  return {
+  const agreement: FusedAgreement = {
     id: a.id,
     title: a.title,
     topic: a.topic,
@@ -628,7 +633,8 @@ function fuseAgreement(members: readonly Report<AgreementRecord>[], fusedEventId
     dateSigned: mostPreciseDate(records.map((r) => r.dateSigned)),
     place,
     status,
-    signingEventId,
+    // Settled once every event is fused (signingEventOf).
+    signingEventId: undefined,
     evidence: a.evidence,
     crosswalk: agreementCrosswalk({ parties, place }),
     sources,
@@ -638,6 +644,7 @@ function fuseAgreement(members: readonly Report<AgreementRecord>[], fusedEventId
     articleIds,
     language: sources[0]?.language ?? 'und',
   };
+  return { agreement, signingReports: records.map((r) => r.signingEventId) };
 }
 
 /** Members in source order: the primary source first. Sorted in place: a group's members are its own. */
@@ -725,6 +732,15 @@ export function parentOf(event: Pick<UnparentedEvent, 'id'>, parentReports: read
   );
 }
 
+/**
+ * An agreement's signing event: of its reports' signing events (report ids, in the order
+ * of its reports), the fused event most point at. Apart from fusing, so that a publication
+ * can fuse agreements before every event is fused and settle this after (write-datasets.ts).
+ */
+export function signingEventOf(signingReports: readonly (string | undefined)[], fusedEventIdOf: (reportId: string) => string | undefined): string | undefined {
+  return majority(signingReports.map((report) => (report === undefined ? undefined : fusedEventIdOf(report))));
+}
+
 /** The key agreements are bucketed by: only reports with equal parties are ever compared. */
 export const agreementKey = (a: AgreementRecord): string => a.parties.join(';');
 
@@ -733,10 +749,18 @@ export const agreementKey = (a: AgreementRecord): string => a.parties.join(';');
  * fuseEventReports); `fusedEventIdOf` maps a signing event's report id to its fused id.
  */
 export function fuseAgreementReports(reports: readonly Report<AgreementRecord>[], fusedEventIdOf: (reportId: string) => string | undefined): FusedAgreement[] {
-  const fused: FusedAgreement[] = [];
+  return fuseAgreementReportsAwaitingSigning(reports).map(({ agreement, signingReports }) => {
+    const signingEventId = signingEventOf(signingReports, fusedEventIdOf);
+    return signingEventId === undefined ? agreement : { ...agreement, signingEventId };
+  });
+}
+
+/** fuseAgreementReports but for the signing events, settled later (signingEventOf): grouping never looks at them. */
+export function fuseAgreementReportsAwaitingSigning(reports: readonly Report<AgreementRecord>[]): AgreementAwaitingSigning[] {
+  const fused: AgreementAwaitingSigning[] = [];
   for (const bucket of bucketsBy(reports, (r) => agreementKey(r.record))) {
     if (bucket.length === 1) {
-      fused.push(fuseAgreement(bucket, fusedEventIdOf));
+      fused.push(fuseAgreement(bucket));
       continue;
     }
     const index = new GroupIndex<AgreementRecord>();
@@ -745,7 +769,7 @@ export function fuseAgreementReports(reports: readonly Report<AgreementRecord>[]
     for (const r of bucket) (r.record.topic === 'unspecified' ? counted : specific).push(r);
     place(index, specific, sameTopicAndSigning, sameTitleFirst);
     place(index, counted, sameSigning, byCount);
-    for (const g of index.groups) fused.push(fuseAgreement(inSourceOrder(g.members, specificFirst), fusedEventIdOf));
+    for (const g of index.groups) fused.push(fuseAgreement(inSourceOrder(g.members, specificFirst)));
   }
   return fused;
 }
