@@ -69,8 +69,16 @@ export class ChunkBuilder {
   /** Every chunk left, the one being filled included. */
   end(): Buffer[] {
     if (this.used > 0) {
-      this.ready.push(this.buffer.subarray(0, this.used));
-      this.buffer = Buffer.allocUnsafeSlow(Math.min(this.chunkBytes, 4096));
+      // A last chunk that fills little of its buffer is copied out: a chunk held (queued,
+      // handed to another thread) holds its whole buffer.
+      if (this.used < this.buffer.byteLength / 4) {
+        const last = Buffer.allocUnsafeSlow(this.used);
+        this.buffer.copy(last, 0, 0, this.used);
+        this.ready.push(last);
+      } else {
+        this.ready.push(this.buffer.subarray(0, this.used));
+        this.buffer = Buffer.allocUnsafeSlow(Math.min(this.chunkBytes, 4096));
+      }
       this.used = 0;
     }
     return this.take();

@@ -28,7 +28,7 @@ export class FileSink {
   /** The writing of what is queued, while it goes on. */
   private writing: Promise<void> | undefined;
   /** Who waits for the queue to shrink. */
-  private roomFor: (() => void) | undefined;
+  private waiting: (() => void)[] = [];
   private failure: { readonly error: unknown } | undefined;
 
   private constructor(
@@ -82,8 +82,10 @@ export class FileSink {
 
   async abort(): Promise<void> {
     this.pending = [];
+    // What is queued is dropped (the write under way ends on its own); whoever waits for room goes on.
+    for (const chunk of this.queue) this.queued -= chunk.byteLength;
     this.queue.length = 0;
-    this.queued = 0;
+    this.wake();
     await this.writing;
     await this.writer.abort();
   }
@@ -107,7 +109,7 @@ export class FileSink {
     this.queue.push(chunk);
     this.queued += chunk.byteLength;
     this.writing ??= this.pump();
-    while (this.queued > this.queueBytes) await new Promise<void>((resolve) => (this.roomFor = resolve));
+    while (this.queued > this.queueBytes && this.writing !== undefined) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.throwIfFailed();
   }
 
@@ -126,16 +128,16 @@ export class FileSink {
       this.failure = { error };
       this.queue.length = 0;
       this.queued = 0;
-      this.wake();
     } finally {
       this.writing = undefined;
+      this.wake();
     }
   }
 
   private wake(): void {
-    const roomFor = this.roomFor;
-    this.roomFor = undefined;
-    roomFor?.();
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resume of waiting) resume();
   }
 
   /** Everything queued written; the failure, if a write failed. */
