@@ -130,39 +130,18 @@ export class Spill {
 
   /** Strings (or bytes) of any content, read back as one frame of bytes (bytes + scanFrames). */
   appendFrame(bucket: string, fields: readonly (string | Uint8Array)[]): void {
-    if (fields.length > 0xffff) throw new RangeError(`a spill frame holds at most 65,535 fields, not ${fields.length}`);
     let buffer = this.bufferOf(bucket);
-    let most = 2 + 4 * fields.length;
-    for (const field of fields) most += typeof field === 'string' ? field.length * 3 : field.byteLength;
+    const most = frameBytesAtMost(fields);
     if (most > buffer.bytes.length - buffer.used) {
       buffer = this.flushBucket(bucket, most) ?? buffer;
       if (most > buffer.bytes.length) {
         // Larger than the buffer: written on its own.
-        const encoded = fields.map((f) => (typeof f === 'string' ? Buffer.from(f, 'utf8') : f));
-        const header = Buffer.allocUnsafe(2 + 4 * fields.length);
-        header.writeUInt16LE(fields.length, 0);
-        encoded.forEach((f, i) => header.writeUInt32LE(f.byteLength, 2 + 4 * i));
-        writeSync(this.descriptor(bucket), Buffer.concat([header, ...encoded]));
+        const own = Buffer.allocUnsafe(most);
+        writeSync(this.descriptor(bucket), own, 0, encodeFrame(own, 0, fields));
         return;
       }
     }
-    // The header is written after the fields, into the room kept for it: UTF-8 lengths are known only then.
-    const bytes = buffer.bytes;
-    const header = buffer.used;
-    bytes.writeUInt16LE(fields.length, header);
-    let at = header + 2 + 4 * fields.length;
-    for (let i = 0; i < fields.length; i++) {
-      const field = fields[i] as string | Uint8Array;
-      let length: number;
-      if (typeof field === 'string') length = bytes.write(field, at);
-      else {
-        bytes.set(field, at);
-        length = field.byteLength;
-      }
-      bytes.writeUInt32LE(length, header + 2 + 4 * i);
-      at += length;
-    }
-    buffer.used = at;
+    buffer.used = encodeFrame(buffer.bytes, buffer.used, fields);
   }
 
   /** Every bucket that has been written, sorted. */
@@ -307,26 +286,59 @@ export class Spill {
 
 const MAX_OPEN_BUCKETS = 768;
 
+/** Bytes a frame of `fields` takes at most (UTF-8 lengths are known only once encoded). */
+function frameBytesAtMost(fields: readonly (string | Uint8Array)[]): number {
+  if (fields.length > 0xffff) throw new RangeError(`a spill frame holds at most 65,535 fields, not ${fields.length}`);
+  let most = 2 + 4 * fields.length;
+  // A UTF-16 code unit is at most 3 bytes of UTF-8.
+  for (const field of fields) most += typeof field === 'string' ? field.length * 3 : field.byteLength;
+  return most;
+}
+
+/** Writes a frame of `fields` into `target` at `at` (room for frameBytesAtMost); returns where it ends. */
+function encodeFrame(target: Buffer, at: number, fields: readonly (string | Uint8Array)[]): number {
+  // The header is written after the fields, into the room kept for it: UTF-8 lengths are known only then.
+  const header = at;
+  target.writeUInt16LE(fields.length, header);
+  let end = header + 2 + 4 * fields.length;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as string | Uint8Array;
+    let length: number;
+    if (typeof field === 'string') length = target.write(field, end);
+    else {
+      target.set(field, end);
+      length = field.byteLength;
+    }
+    target.writeUInt32LE(length, header + 2 + 4 * i);
+    end += length;
+  }
+  return end;
+}
+
 /**
  * Calls `onFrame` for every whole frame of `data` (written by appendFrame), in order, with
  * where it starts, where its fields start (after the header), and where it ends; returns
  * where the whole frames end (a frame cut short, at the end of a chunk, is left).
  */
 export function scanFrames(data: Uint8Array, onFrame: (start: number, fields: number, end: number) => void): number {
-  const bytes = data.byteLength;
   let at = 0;
-  while (at + 2 <= bytes) {
-    const count = data[at]! | (data[at + 1]! << 8);
-    const header = at + 2;
-    const fields = header + 4 * count;
-    if (fields > bytes) break;
-    let end = fields;
-    for (let h = header; h < fields; h += 4) end += (data[h]! | (data[h + 1]! << 8) | (data[h + 2]! << 16)) + data[h + 3]! * 0x1000000;
-    if (end > bytes) break;
-    onFrame(at, fields, end);
+  for (let end = frameEnd(data, at); end >= 0; end = frameEnd(data, at)) {
+    onFrame(at, at + 2 + 4 * (data[at]! | (data[at + 1]! << 8)), end);
     at = end;
   }
   return at;
+}
+
+/** Where the frame at `start` of `data` ends; -1 when `data` ends before it does. */
+function frameEnd(data: Uint8Array, start: number): number {
+  const bytes = data.byteLength;
+  if (start + 2 > bytes) return -1;
+  const header = start + 2;
+  const fields = header + 4 * (data[start]! | (data[start + 1]! << 8));
+  if (fields > bytes) return -1;
+  let end = fields;
+  for (let h = header; h < fields; h += 4) end += (data[h]! | (data[h + 1]! << 8) | (data[h + 2]! << 16)) + data[h + 3]! * 0x1000000;
+  return end > bytes ? -1 : end;
 }
 
 /** The length in bytes of field `f` of the frame at `start` (one scanFrames found). */
