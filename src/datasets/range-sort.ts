@@ -51,7 +51,7 @@ export interface PrefixBytes {
 
 /**
  * Frames read back in key order, equal keys in the order added (and by sort, for sorts read
- * together). Frame `i`'s fields after the key lie one after the other in `bytesOf(i)`:
+ * together); valid until the next are read. Frame `i`'s fields after the key lie one after the other in `bytesOf(i)`:
  * `bounds(i, b)` puts where each starts into b[0…], and where the last ends after them.
  */
 export class SortedFrames {
@@ -199,7 +199,8 @@ function* read(spill: Spill, groups: Map<string, Range[]>, depth: number, maxBuc
     const bytes = ranges.reduce((n, r) => n + r.bytes, 0);
     if (bytes <= maxBucketBytes || prefix.length < depth) {
       // A prefix shorter than the depth is a whole key: nothing to split it by.
-      const data = ranges.map((r) => spill.bytes(r.bucket));
+      // Read into buffers kept from one range to the next: the frames are done with by then.
+      const data = ranges.map((r, slot) => spill.bytes(r.bucket, slot));
       for (const r of ranges) spill.discard(r.bucket);
       yield sortedFrames(data);
       continue;
