@@ -11,7 +11,11 @@ export class ChunkBuilder {
   private ready: Buffer[] = [];
   private bytes = 0;
 
-  constructor(private readonly chunkBytes = 1024 * 1024) {
+  /** `pool`: where full-size buffers come from (chunks given back to it once written are used again). */
+  constructor(
+    private readonly chunkBytes = 1024 * 1024,
+    private readonly pool?: ChunkPool,
+  ) {
     this.buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, 4096));
   }
 
@@ -92,7 +96,33 @@ export class ChunkBuilder {
       return;
     }
     this.ready.push(this.buffer.subarray(0, this.used));
-    this.buffer = Buffer.allocUnsafeSlow(size);
+    this.buffer = size === this.pool?.chunkBytes ? this.pool.take() : Buffer.allocUnsafeSlow(size);
     this.used = 0;
+  }
+}
+
+/**
+ * Buffers of one size, used again once what was written in them is written out: a buffer
+ * of a megabyte allocated for every chunk of a 2 GB publication made V8 collect its heap
+ * for the memory outside it, again and again (its collector threads took as much time as
+ * the rendering). Holds at most `keep` buffers; a chunk of another size is let go.
+ */
+export class ChunkPool {
+  private readonly free: ArrayBuffer[] = [];
+
+  constructor(
+    readonly chunkBytes = 1024 * 1024,
+    private readonly keep = 64,
+  ) {}
+
+  take(): Buffer {
+    const buffer = this.free.pop();
+    return buffer === undefined ? Buffer.allocUnsafeSlow(this.chunkBytes) : Buffer.from(buffer);
+  }
+
+  /** A chunk whose bytes are written out: its memory is free again. */
+  give(chunk: Uint8Array): void {
+    const buffer = chunk.buffer;
+    if (buffer instanceof ArrayBuffer && buffer.byteLength === this.chunkBytes && this.free.length < this.keep && !this.free.includes(buffer)) this.free.push(buffer);
   }
 }

@@ -36,11 +36,13 @@ export class FileSink {
     private readonly writer: ObjectWriter,
     private readonly chunkChars: number,
     private readonly queueBytes: number,
+    private readonly written?: (chunk: Uint8Array) => void,
   ) {}
 
-  static async open(storage: Storage, key: string, options: PutOptions & { readonly chunkChars?: number; readonly queueBytes?: number } = {}): Promise<FileSink> {
-    const { chunkChars, queueBytes, ...put } = options;
-    return new FileSink(key, await storage.openWrite(key, put), chunkChars ?? 1024 * 1024, queueBytes ?? 8 * 1024 * 1024);
+  /** `written`: called with each chunk given to writeBytes once it is written (its memory free again, see ChunkPool). */
+  static async open(storage: Storage, key: string, options: PutOptions & { readonly chunkChars?: number; readonly queueBytes?: number; readonly written?: (chunk: Uint8Array) => void } = {}): Promise<FileSink> {
+    const { chunkChars, queueBytes, written, ...put } = options;
+    return new FileSink(key, await storage.openWrite(key, put), chunkChars ?? 1024 * 1024, queueBytes ?? 8 * 1024 * 1024, written);
   }
 
   async write(text: string): Promise<void> {
@@ -121,6 +123,7 @@ export class FileSink {
     try {
       for (let chunk = this.queue.shift(); chunk !== undefined; chunk = this.queue.shift()) {
         await this.writer.write(chunk);
+        this.written?.(chunk);
         this.queued -= chunk.byteLength;
         this.wake();
       }

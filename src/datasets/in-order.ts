@@ -1,4 +1,5 @@
 import { parentOf, signingEventOf } from '../records/fusion.js';
+import type { ChunkPool } from './chunk-builder.js';
 import { ChunkBuilder } from './chunk-builder.js';
 import type { FusedScratch } from './fused-scratch.js';
 import { AGREEMENT_FIELDS, EVENT_FIELDS } from './fused-scratch.js';
@@ -168,14 +169,13 @@ export function* renderRun(sorts: RestoredSorts, context: InOrderContext, run: I
   return { rows, months: [...months] };
 }
 
-export const fileBuilders = (): Record<InOrderFile, ChunkBuilder> => ({
-  eventsCsv: new ChunkBuilder(),
-  eventsJsonLd: new ChunkBuilder(),
-  mentionsCsv: new ChunkBuilder(),
-  agreementsCsv: new ChunkBuilder(),
-  agreementsJsonLd: new ChunkBuilder(),
+export const fileBuilders = (pool?: ChunkPool): Record<InOrderFile, ChunkBuilder> => ({
+  eventsCsv: new ChunkBuilder(pool?.chunkBytes, pool),
+  eventsJsonLd: new ChunkBuilder(pool?.chunkBytes, pool),
+  mentionsCsv: new ChunkBuilder(pool?.chunkBytes, pool),
+  agreementsCsv: new ChunkBuilder(pool?.chunkBytes, pool),
+  agreementsJsonLd: new ChunkBuilder(pool?.chunkBytes, pool),
 });
-
 
 /**
  * What a byte of another thread's run costs the publication's thread (hashing, writing,

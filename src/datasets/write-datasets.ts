@@ -7,7 +7,8 @@ import { csvHeader, csvRecords } from './csv.js';
 import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
 import { FileSink } from './file-sink.js';
-import { ChunkBuilder } from './chunk-builder.js';
+import { BackgroundBuckets } from './background-buckets.js';
+import { ChunkBuilder, ChunkPool } from './chunk-builder.js';
 import type { InOrderFile, RunRows, RunTarget } from './in-order.js';
 import { fileBuilders, IN_ORDER_FILES, inOrderPlan, monthBucket, renderRun, restoreSorts } from './in-order.js';
 import type { JsonLdOptions } from './jsonld.js';
@@ -127,8 +128,10 @@ export async function writeDatasets(
   let threads: PublishThread[] = [];
   let streams: RunsElsewhere[] = [];
   const sinks: FileSink[] = [];
+  // The full files' chunks are written from buffers used again once written (see ChunkPool).
+  const pool = new ChunkPool();
   const open = async (key: string, contentType: string): Promise<FileSink> => {
-    const sink = await FileSink.open(storage, `${prefix}${key}`, { contentType, cacheControl: options.cacheControl });
+    const sink = await FileSink.open(storage, `${prefix}${key}`, { contentType, cacheControl: options.cacheControl, written: (chunk) => pool.give(chunk) });
     sinks.push(sink);
     return sink;
   };
@@ -161,7 +164,7 @@ export async function writeDatasets(
       await articlesCsv.write(csvHeader(ARTICLES_TABLE));
       const bounds = new Int32Array(8);
       for (const rows of scattered.articles.sorted()) {
-        const chunks = new ChunkBuilder();
+        const chunks = new ChunkBuilder(pool.chunkBytes, pool);
         for (let i = 0; i < rows.length; i++) articleCsv(rows, i, bounds, scattered.extraKeys, (data, start, end) => chunks.copy(data, start, end));
         for (const chunk of chunks.end()) await articlesCsv.writeBytes(chunk);
         articleRows += rows.length;
@@ -198,10 +201,12 @@ export async function writeDatasets(
     const sinkOf: Record<InOrderFile, FileSink> = { eventsCsv, eventsJsonLd, mentionsCsv, agreementsCsv, agreementsJsonLd };
     const monthRows = { events: new Map<string, number>(), agreements: new Map<string, number>() };
     const sorts = restoreSorts(spill, plan.context);
-    const builders = fileBuilders();
+    const builders = fileBuilders(pool);
+    // Months are written in the background: this thread's time goes to rendering and to the files.
+    const monthScratch = new BackgroundBuckets(spill.folder);
     const target: RunTarget = {
       files: builders,
-      toMonth: (table, month, data, start, end) => spill.appendRaw(monthBucket(table, month), data, start, end),
+      toMonth: (table, month, data, start, end) => monthScratch.append(monthBucket(table, month), data, start, end),
     };
     for (const run of plan.runs) {
       let rows: RunRows;
@@ -214,7 +219,7 @@ export async function writeDatasets(
       } else {
         const rendered = await (elsewhere[run.thread - 1] as RunsElsewhere).take(run.index);
         for (const [file, chunks] of rendered.files) for (const chunk of chunks) await sinkOf[file].writeBytes(chunk);
-        for (const [bucket, chunks] of rendered.months) for (const chunk of chunks) spill.appendRaw(bucket, chunk);
+        for (const [bucket, chunks] of rendered.months) for (const chunk of chunks) monthScratch.append(bucket, chunk);
         rows = rendered.rows;
       }
       counts[run.table] += rows.rows;
@@ -226,6 +231,7 @@ export async function writeDatasets(
     }
     await eventsJsonLd.write(graphClosing(counts.events));
     await agreementsJsonLd.write(graphClosing(counts.agreements));
+    spill.adopt(await monthScratch.settle());
     phaseDone('in order');
 
     // 3b. The monthly partitions, copied from scratch: each a month's rows in reading order.

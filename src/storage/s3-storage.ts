@@ -170,7 +170,8 @@ export class S3Storage implements Storage {
     return {
       write: (chunk) =>
         guarded(`cannot write ${where}`, async () => {
-          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+          // Copied: the bytes wait for a whole part, and the caller may reuse its chunk once this resolves.
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
           pending.push(bytes);
           pendingBytes += bytes.byteLength;
           if (pendingBytes >= this.partBytes) await uploadPart(take());

@@ -28,6 +28,7 @@ export interface PutOptions {
  * completed). `abort` drops what was written; the key keeps whatever it held before.
  */
 export interface ObjectWriter {
+  /** Once it resolves, the chunk's memory is the caller's again (it may reuse it): a writer that keeps bytes longer copies them. */
   write(chunk: Uint8Array | string): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;

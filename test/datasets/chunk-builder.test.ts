@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkBuilder } from '../../src/datasets/chunk-builder.js';
+import { ChunkBuilder, ChunkPool } from '../../src/datasets/chunk-builder.js';
 
 type Step = { readonly kind: 'copy'; readonly bytes: Uint8Array; readonly lead: number } | { readonly kind: 'text'; readonly text: string } | { readonly kind: 'take' | 'end' };
 
@@ -76,5 +76,35 @@ describe('ChunkBuilder', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ChunkPool', () => {
+  const pieces = (builder: ChunkBuilder, letter: string): void => {
+    for (let i = 0; i < 10; i++) builder.copy(Buffer.from(letter.repeat(4)), 0, 4);
+  };
+
+  it('hands out again the memory of written chunks of its size, to builders that fill it with new bytes', () => {
+    const pool = new ChunkPool(16, 2);
+    const builder = new ChunkBuilder(16, pool);
+    pieces(builder, 'a');
+    const first = builder.take();
+    // The second buffer came from the pool (the first is the builder's own).
+    expect(first.map((c) => c.byteLength)).toEqual([16, 16]);
+    const full = first[1] as Buffer;
+    expect(full.toString()).toBe('a'.repeat(16));
+    // Written out, the chunk's memory returns (once, however often it is given back).
+    pool.give(full);
+    pool.give(full);
+    pieces(builder, 'b');
+    const again = [...builder.take(), ...builder.end()];
+    expect(again.some((c) => c.buffer === full.buffer)).toBe(true);
+    expect(Buffer.concat(again).toString()).toBe(`${'a'.repeat(8)}${'b'.repeat(40)}`);
+    // At most `keep` buffers wait in the pool; a chunk of another size is not kept.
+    for (let i = 0; i < 4; i++) pool.give(Buffer.allocUnsafeSlow(16));
+    pool.give(Buffer.allocUnsafeSlow(8));
+    const taken = [pool.take(), pool.take(), pool.take()];
+    expect(new Set(taken.map((b) => b.buffer)).size).toBe(3);
+    expect(taken.every((b) => b.byteLength === 16)).toBe(true);
   });
 });

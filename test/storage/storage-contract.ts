@@ -48,6 +48,19 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       await expect(dropped.write('more')).rejects.toThrow(/closed/);
     });
 
+    it('lets the writer reuse a chunk once its write has resolved', async () => {
+      const storage = await make();
+      const writer = await storage.openWrite('w/reused.txt');
+      // One buffer for every chunk, as the publisher's chunk pool does.
+      const chunk = Buffer.alloc(3);
+      for (const text of ['abc', 'def', 'ghi']) {
+        chunk.write(text);
+        await writer.write(chunk);
+      }
+      await writer.close();
+      expect(Buffer.from(await storage.get('w/reused.txt')).toString()).toBe('abcdefghi');
+    });
+
     it('writes an empty object through a writer', async () => {
       const storage = await make();
       const writer = await storage.openWrite('empty.txt');
