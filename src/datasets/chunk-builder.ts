@@ -112,7 +112,7 @@ export class ChunkPool {
 
   constructor(
     readonly chunkBytes = 1024 * 1024,
-    private readonly keep = 64,
+    private readonly keep = 16,
   ) {}
 
   take(): Buffer {

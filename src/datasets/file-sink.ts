@@ -42,7 +42,7 @@ export class FileSink {
   /** `written`: called with each chunk given to writeBytes once it is written (its memory free again, see ChunkPool). */
   static async open(storage: Storage, key: string, options: PutOptions & { readonly chunkChars?: number; readonly queueBytes?: number; readonly written?: (chunk: Uint8Array) => void } = {}): Promise<FileSink> {
     const { chunkChars, queueBytes, written, ...put } = options;
-    return new FileSink(key, await storage.openWrite(key, put), chunkChars ?? 1024 * 1024, queueBytes ?? 8 * 1024 * 1024, written);
+    return new FileSink(key, await storage.openWrite(key, put), chunkChars ?? 1024 * 1024, queueBytes ?? 4 * 1024 * 1024, written);
   }
 
   async write(text: string): Promise<void> {

@@ -102,7 +102,7 @@ function startThread(url: URL, fromSource: boolean, workerData: PublishThreadInp
 }
 
 /** Runs a thread may have rendered and not yet handed over: what waits in memory is about that many runs' bytes. */
-const RUNS_AHEAD = 2;
+const RUNS_AHEAD = 1;
 
 /** The runs another thread renders, taken in their order as they come; each taken lets it start another. */
 export class RunsElsewhere {
