@@ -167,9 +167,9 @@ export class PartitionWriter {
     return writer;
   }
 
-  /** A partition written in pieces: its header is in; end it with `closePartition`. */
-  async openPartition(table: TableSchema, values: PartitionValues): Promise<FileSink> {
-    const sink = await FileSink.open(this.storage, `${this.prefix}${partitionKey(table, values)}`, { contentType: CSV, cacheControl: this.options.cacheControl });
+  /** A partition written in pieces: its header is in; end it with `closePartition`. `written`: see FileSink. */
+  async openPartition(table: TableSchema, values: PartitionValues, written?: (chunk: Uint8Array) => void): Promise<FileSink> {
+    const sink = await FileSink.open(this.storage, `${this.prefix}${partitionKey(table, values)}`, { contentType: CSV, cacheControl: this.options.cacheControl, written });
     await sink.write(csvHeader(table));
     return sink;
   }

@@ -188,17 +188,18 @@ export class Spill {
     }
   }
 
-  /** The bucket's bytes, a chunk at a time (each a fresh Buffer): for copying out. */
-  *chunks(bucket: string, chunkBytes = 4 * 1024 * 1024): Generator<Buffer> {
+  /** The bucket's bytes, a chunk at a time (each a fresh Buffer, or one `take` gives): for copying out. */
+  *chunks(bucket: string, chunkBytes = 4 * 1024 * 1024, take?: () => Buffer): Generator<Buffer> {
     if (!this.written.has(bucket)) return;
     this.flushBucket(bucket);
     this.closeDescriptor(bucket);
     const fd = openSync(this.fileOf(bucket), 'r');
     try {
-      // No larger than what is left: a 4 MiB buffer for a bucket of 50 KB is memory outside the heap that V8 collects for.
+      // No larger than what is left: a 4 MiB buffer for a bucket of 50 KB is memory outside
+      // the heap that V8 collects for. `take` gives buffers of chunkBytes (a ChunkPool's).
       let left = fstatSync(fd).size;
       while (left > 0) {
-        const buffer = Buffer.allocUnsafe(Math.min(chunkBytes, left));
+        const buffer = take !== undefined && left >= chunkBytes ? take() : Buffer.allocUnsafe(Math.min(chunkBytes, left));
         const read = readSync(fd, buffer, 0, buffer.byteLength, null);
         if (read === 0) break;
         left -= read;

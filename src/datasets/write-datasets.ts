@@ -242,9 +242,9 @@ export async function writeDatasets(
       for (const [table, schema] of [['events', EVENTS_TABLE], ['agreements', AGREEMENTS_TABLE]] as const) {
         const rows = monthRows[table].get(month);
         if (rows === undefined) continue;
-        const partition = await partitions.openPartition(schema, values);
+        const partition = await partitions.openPartition(schema, values, (chunk) => pool.give(chunk));
         const bucket = monthBucket(table, month);
-        for (const chunk of spill.chunks(bucket)) await partition.writeBytes(chunk);
+        for (const chunk of spill.chunks(bucket, pool.chunkBytes, () => pool.take())) await partition.writeBytes(chunk);
         spill.discard(bucket);
         await partitions.closePartition(partition, rows);
       }
