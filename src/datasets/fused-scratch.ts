@@ -37,6 +37,11 @@ const ARTICLES_IN_ORDER = 'ra';
  * to collect.
  */
 const REPORT_SHARDS = 256;
+/**
+ * Agreement reports are a few for every ten event reports: fewer shards hold about as many
+ * reports each, and a shard is a file made (about a millisecond each on some disks).
+ */
+const AGREEMENT_SHARDS = 32;
 
 /**
  * What fusing and rendering an agreement report costs, in event reports: at 1M reports the
@@ -112,11 +117,11 @@ export function articleCsv(rows: SortedFrames, i: number, bounds: Int32Array, ex
   write(data, bounds[F.csvTail]!, bounds[F.csvTail + 1]!);
 }
 
-function shardOf(key: string, prefix: string): string {
+function shardOf(key: string, prefix: string, shards: number): string {
   // FNV-1a: a spread of keys over shards that is the same on every run.
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return `${prefix}${String((h >>> 0) % REPORT_SHARDS).padStart(3, '0')}`;
+  return `${prefix}${String((h >>> 0) % shards).padStart(3, '0')}`;
 }
 
 /** A string that sorts as rows.ts readingOrder does: article ids, then first offset, then id (\u0001 sorts before any id character). */
@@ -166,11 +171,11 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
     for (const parent of parents.values()) referenced.add(parent);
     for (const r of article.events) {
       const parent = parents.get(r.id);
-      spill.append(shardOf(eventKey(r), EVENT_REPORTS), `{"a":${ref},"r":${JSON.stringify(r)}${parent === undefined ? '' : `,"p":${JSON.stringify(parent)}`}}`);
+      spill.append(shardOf(eventKey(r), EVENT_REPORTS, REPORT_SHARDS), `{"a":${ref},"r":${JSON.stringify(r)}${parent === undefined ? '' : `,"p":${JSON.stringify(parent)}`}}`);
     }
     for (const r of article.agreements) {
       if (r.signingEventId !== undefined) referenced.add(r.signingEventId);
-      spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS), `{"a":${ref},"r":${JSON.stringify(r)}}`);
+      spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS, AGREEMENT_SHARDS), `{"a":${ref},"r":${JSON.stringify(r)}}`);
     }
     eventReports += article.events.length;
     if (when !== undefined && eventReports >= when.count) {
