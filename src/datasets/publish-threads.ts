@@ -44,7 +44,7 @@ function tsxBootstrap(worker: URL): string {
   return `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(worker.href)}); }).catch((error) => { console.error(error); process.exit(1); });`;
 }
 
-export function defaultPublishThreads(): number {
+function defaultPublishThreads(): number {
   return Math.max(0, Math.min(3, os.availableParallelism() - 1));
 }
 
