@@ -101,22 +101,7 @@ export function* renderRun(sorts: RestoredSorts, context: InOrderContext, run: I
         }
         const month = data.toString('latin1', bounds[E.month], bounds[E.month + 1]);
         months.set(month, (months.get(month) ?? 0) + 1);
-        const head = bounds[E.csvHead]!;
-        const tail = bounds[E.csvTail]!;
-        const end = bounds[E.csvTail + 1]!;
-        if (parent === undefined) {
-          // Head and tail lie one after the other: one copy.
-          out.eventsCsv.copy(data, head, end);
-          target.toMonth('events', month, data, head, end);
-        } else {
-          const cell = parentCell(parent);
-          out.eventsCsv.copy(data, head, tail);
-          out.eventsCsv.text(cell);
-          out.eventsCsv.copy(data, tail, end);
-          target.toMonth('events', month, data, head, tail);
-          target.toMonth('events', month, cell);
-          target.toMonth('events', month, data, tail, end);
-        }
+        csvRecord(data, bounds[E.csvHead]!, bounds[E.csvTail]!, bounds[E.csvTail + 1]!, parent === undefined ? undefined : parentCell(parent), out.eventsCsv, target, 'events', month);
         const opening = run.first && rows === 0 ? FIRST_NODE : NEXT_NODE;
         out.eventsJsonLd.copy(opening, 0, opening.byteLength);
         out.eventsJsonLd.copy(data, bounds[E.nodeOpen]!, bounds[E.nodeOpen + 1]!);
@@ -141,21 +126,7 @@ export function* renderRun(sorts: RestoredSorts, context: InOrderContext, run: I
       }
       const month = data.toString('latin1', bounds[A.month], bounds[A.month + 1]);
       months.set(month, (months.get(month) ?? 0) + 1);
-      const head = bounds[A.csvHead]!;
-      const tail = bounds[A.csvTail]!;
-      const end = bounds[A.csvTail + 1]!;
-      if (signing === undefined) {
-        out.agreementsCsv.copy(data, head, end);
-        target.toMonth('agreements', month, data, head, end);
-      } else {
-        const cell = signingCell(signing);
-        out.agreementsCsv.copy(data, head, tail);
-        out.agreementsCsv.text(cell);
-        out.agreementsCsv.copy(data, tail, end);
-        target.toMonth('agreements', month, data, head, tail);
-        target.toMonth('agreements', month, cell);
-        target.toMonth('agreements', month, data, tail, end);
-      }
+      csvRecord(data, bounds[A.csvHead]!, bounds[A.csvTail]!, bounds[A.csvTail + 1]!, signing === undefined ? undefined : signingCell(signing), out.agreementsCsv, target, 'agreements', month);
       const opening = run.first && rows === 0 ? FIRST_NODE : NEXT_NODE;
       out.agreementsJsonLd.copy(opening, 0, opening.byteLength);
       out.agreementsJsonLd.copy(data, bounds[A.nodeHead]!, bounds[A.nodeHead + 1]!);
@@ -167,6 +138,25 @@ export function* renderRun(sorts: RestoredSorts, context: InOrderContext, run: I
     yield;
   }
   return { rows, months: [...months] };
+}
+
+/**
+ * A CSV record rendered around a cell settled now (rendered-records.ts): its head, the cell,
+ * its tail, to the full file and to its month. Without a cell, head and tail lie one after
+ * the other in `data`: one copy.
+ */
+function csvRecord(data: Buffer, head: number, tail: number, end: number, cell: string | undefined, file: ChunkBuilder, target: RunTarget, table: RowTable, month: string): void {
+  if (cell === undefined) {
+    file.copy(data, head, end);
+    target.toMonth(table, month, data, head, end);
+    return;
+  }
+  file.copy(data, head, tail);
+  file.text(cell);
+  file.copy(data, tail, end);
+  target.toMonth(table, month, data, head, tail);
+  target.toMonth(table, month, cell);
+  target.toMonth(table, month, data, tail, end);
 }
 
 export const fileBuilders = (pool?: ChunkPool): Record<InOrderFile, ChunkBuilder> => ({
