@@ -92,12 +92,14 @@ const DESCRIPTIONS = {
  *      (src/records/fusion.ts), with each report's parent visit as read in its article;
  *      the article's row goes to a sort by id;
  *   2. fuse each shard; each fused row is rendered at once (rendered-records.ts) into a
- *      sort by reading order (range-sort.ts), and the fused ids of reports that other rows
- *      point at (parent visits, signing events) are kept;
- *   3. the sorts read in order give events.csv, events.jsonld and mentions.csv (the events'
- *      mentions, then the agreements'), then the agreements' files; each row also goes to
- *      its month in scratch, in that order; then the monthly partitions are copied from
- *      there (made visible only when their bytes changed, see partitions.ts);
+ *      sort by reading order (range-sort.ts), but for what needs every event fused (an
+ *      event's parent visit, an agreement's signing event), and the fused ids of reports
+ *      that other rows point at are kept;
+ *   3. the sorts read in order, in runs (in-order.ts), give events.csv, events.jsonld and
+ *      mentions.csv (the events' mentions, then the agreements'), then the agreements'
+ *      files; each row also goes to its month in scratch, in that order; then the monthly
+ *      partitions are copied from there (made visible only when their bytes changed, see
+ *      partitions.ts);
  *   4. rejected.csv, then articles.csv (last of the data: whoever sees a new articles.csv
  *      finds rows for every article in it; its rows are written during step 2, while other
  *      threads fuse, and the file made visible here);
@@ -105,7 +107,8 @@ const DESCRIPTIONS = {
  *      index.html, which embeds the catalog.
  * Full files are written with Storage.openWrite: nothing is visible until one is whole, and
  * the full files become visible after the partitions. The figures, coverage and counts the
- * metadata need are tallied on the way.
+ * metadata need are tallied on the way. A large publication shares steps 1–3 with other
+ * threads (publish-threads.ts); the bytes are the same.
  */
 export async function writeDatasets(
   articles: Iterable<ArticleRecords> | AsyncIterable<ArticleRecords>,
