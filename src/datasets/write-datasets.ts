@@ -107,7 +107,7 @@ const DESCRIPTIONS = {
  *      index.html, which embeds the catalog.
  * Full files are written with Storage.openWrite: nothing is visible until one is whole, and
  * the full files become visible after the partitions. The figures, coverage and counts the
- * metadata need are tallied on the way. A large publication shares steps 1–3 with other
+ * metadata need are tallied on the way. A large publication shares steps 2 and 3 with other
  * threads (publish-threads.ts); the bytes are the same.
  */
 export async function writeDatasets(
