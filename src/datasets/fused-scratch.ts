@@ -117,11 +117,17 @@ export function articleCsv(rows: SortedFrames, i: number, bounds: Int32Array, ex
   write(data, bounds[F.csvTail]!, bounds[F.csvTail + 1]!);
 }
 
+/** Event reports from which most shards are written to, before the first is full enough to be written out (4 KiB, about six reports). */
+const PREPARE_SHARDS_FROM = 500;
+
+const shardName = (prefix: string, shard: number): string => `${prefix}${String(shard).padStart(3, '0')}`;
+const shardNames = (prefix: string, shards: number): string[] => Array.from({ length: shards }, (_, n) => shardName(prefix, n));
+
 function shardOf(key: string, prefix: string, shards: number): string {
   // FNV-1a: a spread of keys over shards that is the same on every run.
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return `${prefix}${String((h >>> 0) % shards).padStart(3, '0')}`;
+  return shardName(prefix, (h >>> 0) % shards);
 }
 
 /** A string that sorts as rows.ts readingOrder does: article ids, then first offset, then id (\u0001 sorts before any id character). */
@@ -151,6 +157,8 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
   const referenced = new Set<string>();
   // How many articles come is not known: 16 buckets, split again when they grow large.
   const rows = new RangeSort(spill, ARTICLES_IN_ORDER, { prefixChars: 1, maxBucketBytes: options.maxBucketBytes });
+  // A publication this large writes to every shard: their files are made in the background.
+  let prepared = false;
   let eventReports = 0;
   let agreementReports = 0;
   for await (const article of articles) {
@@ -178,6 +186,10 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
       spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS, AGREEMENT_SHARDS), `{"a":${ref},"r":${JSON.stringify(r)}}`);
     }
     eventReports += article.events.length;
+    if (!prepared && eventReports >= PREPARE_SHARDS_FROM) {
+      spill.prepare([...shardNames(EVENT_REPORTS, REPORT_SHARDS), ...shardNames(AGREEMENT_REPORTS, AGREEMENT_SHARDS)]);
+      prepared = true;
+    }
     if (when !== undefined && eventReports >= when.count) {
       when.then();
       when = undefined;
@@ -222,6 +234,7 @@ const withExtraKeys = (context: FusionContext) => (a: ArticleRef): ArticleRef =>
 export function fuseEventShards(spill: Spill, shards: readonly string[], context: FusionContext, sortName: string, tallies: Tallies): FusedEventShards {
   const fusedIdOf = new Map<string, string>();
   const sort = new RangeSort(spill, sortName, { prefixChars: context.prefixChars, maxBucketBytes: context.maxBucketBytes });
+  sort.prepareBuckets();
   const ref = withExtraKeys(context);
   let mentions = 0;
   for (const shard of shards) {

@@ -134,6 +134,15 @@ export class RangeSort {
     return sort;
   }
 
+  /**
+   * Makes the files of the buckets a sort of hash-led keys will have (one per prefix, up to
+   * 1,024) in the background: see Spill.prepare.
+   */
+  prepareBuckets(): void {
+    const buckets = Math.min(16 ** this.prefixChars, 1024);
+    this.spill.prepare(Array.from({ length: Math.max(0, buckets - this.made) }, (_, n) => `${this.name}${this.made + n}`));
+  }
+
   /** Frames added so far. */
   get size(): number {
     return this.added;

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, unlink, writeSync } from 'node:fs';
+import { close, closeSync, fstatSync, mkdtempSync, open, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, unlink, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -95,6 +95,23 @@ export class Spill {
     unlink(this.fileOf(bucket), () => {
       // Gone already (the folder disposed of meanwhile) or not: nothing depends on it.
     });
+  }
+
+  /**
+   * Makes the files of buckets about to be written, in the background (Node's thread pool):
+   * making a file takes about a millisecond on some disks, and a scatter writes hundreds.
+   * A bucket written before its file is made opens it as usual; the later one is closed.
+   */
+  prepare(buckets: readonly string[]): void {
+    for (const bucket of buckets) {
+      if (!BUCKET.test(bucket)) throw new RangeError(`spill bucket "${bucket}" is not [A-Za-z0-9_=-]+`);
+      if (this.descriptors.has(bucket) || this.discarded.has(bucket)) continue;
+      open(this.fileOf(bucket), 'a', (error, fd) => {
+        if (error !== null) return; // Made when first written, as without this.
+        if (this.disposed || this.descriptors.has(bucket) || this.discarded.has(bucket) || this.descriptors.size >= MAX_OPEN_BUCKETS) close(fd, () => undefined);
+        else this.descriptors.set(bucket, fd);
+      });
+    }
   }
 
   /** Buckets another Spill on this folder wrote (and flushed): readable here from now on. */
