@@ -85,6 +85,24 @@ describe('Spill', () => {
     spill.dispose();
   });
 
+  it('makes files of buckets about to be written in the background, written before or after they are made alike', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
+    const spill = new Spill({ parent, bufferBytes: 16 });
+    spill.prepare(['early', 'late', 'never']);
+    // Written at once, before the files can be made: opened as usual, the later open dropped.
+    spill.append('early', 'first line, longer than the buffer');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    spill.append('late', 'after the file was made, longer than the buffer');
+    spill.append('early', 'second');
+    expect(spill.lines('early')).toEqual(['first line, longer than the buffer', 'second']);
+    expect(spill.lines('late')).toEqual(['after the file was made, longer than the buffer']);
+    // A bucket only prepared is not one written.
+    expect(spill.buckets()).toEqual(['early', 'late']);
+    expect(() => spill.prepare(['a/b'])).toThrow(/spill bucket/);
+    spill.dispose();
+    expect(existsSync(spill.folder)).toBe(false);
+  });
+
   it('removes a discarded bucket in the background, and refuses to write it again', async () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
     const spill = new Spill({ parent });
