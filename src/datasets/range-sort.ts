@@ -135,10 +135,12 @@ export class RangeSort {
   }
 
   /**
-   * Makes the files of the buckets a sort of hash-led keys will have (one per prefix, up to
-   * 1,024) in the background: see Spill.prepare.
+   * Makes the files of the buckets a large sort of hash-led keys will have (one per prefix,
+   * up to 1,024) in the background: see Spill.prepare. A sort of one-character prefixes
+   * (what a small publication gets) makes its few files as they are written.
    */
   prepareBuckets(): void {
+    if (this.prefixChars < 2) return;
     const buckets = Math.min(16 ** this.prefixChars, 1024);
     this.spill.prepare(Array.from({ length: Math.max(0, buckets - this.made) }, (_, n) => `${this.name}${this.made + n}`));
   }
