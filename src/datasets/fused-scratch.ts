@@ -187,7 +187,7 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
     }
     eventReports += article.events.length;
     if (!prepared && eventReports >= PREPARE_SHARDS_FROM) {
-      spill.prepare([...shardNames(EVENT_REPORTS, REPORT_SHARDS), ...shardNames(AGREEMENT_REPORTS, AGREEMENT_SHARDS)]);
+      void spill.prepare([...shardNames(EVENT_REPORTS, REPORT_SHARDS), ...shardNames(AGREEMENT_REPORTS, AGREEMENT_SHARDS)]);
       prepared = true;
     }
     if (when !== undefined && eventReports >= when.count) {
@@ -234,7 +234,6 @@ const withExtraKeys = (context: FusionContext) => (a: ArticleRef): ArticleRef =>
 export function fuseEventShards(spill: Spill, shards: readonly string[], context: FusionContext, sortName: string, tallies: Tallies): FusedEventShards {
   const fusedIdOf = new Map<string, string>();
   const sort = new RangeSort(spill, sortName, { prefixChars: context.prefixChars, maxBucketBytes: context.maxBucketBytes });
-  sort.prepareBuckets();
   const ref = withExtraKeys(context);
   let mentions = 0;
   for (const shard of shards) {
@@ -348,6 +347,8 @@ export async function fuseShards(spill: Spill, scattered: Scattered, options: Fu
   const elsewhere = others.map((thread, t) => thread.fuse(share(t + 1), context, `${EVENTS_IN_ORDER}${t + 1}_`));
   // A thread that fails fails the publication, but only once this thread is done with the scratch folder.
   const settled = Promise.allSettled(elsewhere);
+  // This thread's sort files are made while it does its `meanwhile` work (which awaits).
+  void spill.prepare(RangeSort.bucketNames(`${EVENTS_IN_ORDER}0_`, context.prefixChars));
   await options.meanwhile?.();
   // Agreements need no fused event until their signing events are settled, when read (in-order.ts).
   const agreements = fuseAgreementShards(spill, scattered, context, options.tallies);

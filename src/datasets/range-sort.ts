@@ -135,14 +135,13 @@ export class RangeSort {
   }
 
   /**
-   * Makes the files of the buckets a large sort of hash-led keys will have (one per prefix,
-   * up to 1,024) in the background: see Spill.prepare. A sort of one-character prefixes
-   * (what a small publication gets) makes its few files as they are written.
+   * The buckets a large sort of hash-led keys named `name` will write (one per prefix, up to
+   * 1,024), to make their files ahead (Spill.prepare); none for one-character prefixes
+   * (what a small publication gets: its few files are made as they are written).
    */
-  prepareBuckets(): void {
-    if (this.prefixChars < 2) return;
-    const buckets = Math.min(16 ** this.prefixChars, 1024);
-    this.spill.prepare(Array.from({ length: Math.max(0, buckets - this.made) }, (_, n) => `${this.name}${this.made + n}`));
+  static bucketNames(name: string, prefixChars: number): string[] {
+    if (prefixChars < 2) return [];
+    return Array.from({ length: Math.min(16 ** prefixChars, 1024) }, (_, n) => `${name}${n}`);
   }
 
   /** Frames added so far. */

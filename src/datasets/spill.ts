@@ -100,18 +100,26 @@ export class Spill {
   /**
    * Makes the files of buckets about to be written, in the background (Node's thread pool):
    * making a file takes about a millisecond on some disks, and a scatter writes hundreds.
-   * A bucket written before its file is made opens it as usual; the later one is closed.
+   * A file made is this Spill's once the event loop has had a turn (resolved when all are);
+   * a bucket written before that opens its file as usual, and the later one is closed.
    */
-  prepare(buckets: readonly string[]): void {
+  prepare(buckets: readonly string[]): Promise<void> {
+    const opened: Promise<void>[] = [];
     for (const bucket of buckets) {
       if (!BUCKET.test(bucket)) throw new RangeError(`spill bucket "${bucket}" is not [A-Za-z0-9_=-]+`);
       if (this.descriptors.has(bucket) || this.discarded.has(bucket)) continue;
-      open(this.fileOf(bucket), 'a', (error, fd) => {
-        if (error !== null) return; // Made when first written, as without this.
-        if (this.disposed || this.descriptors.has(bucket) || this.discarded.has(bucket) || this.descriptors.size >= MAX_OPEN_BUCKETS) close(fd, () => undefined);
-        else this.descriptors.set(bucket, fd);
-      });
+      opened.push(
+        new Promise<void>((resolve) =>
+          open(this.fileOf(bucket), 'a', (error, fd) => {
+            resolve();
+            if (error !== null) return; // Made when first written, as without this.
+            if (this.disposed || this.descriptors.has(bucket) || this.discarded.has(bucket) || this.descriptors.size >= MAX_OPEN_BUCKETS) close(fd, () => undefined);
+            else this.descriptors.set(bucket, fd);
+          }),
+        ),
+      );
     }
+    return Promise.all(opened).then(() => undefined);
   }
 
   /** Buckets another Spill on this folder wrote (and flushed): readable here from now on. */
