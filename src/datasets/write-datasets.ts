@@ -10,7 +10,7 @@ import { FileSink } from './file-sink.js';
 import { BackgroundBuckets } from './background-buckets.js';
 import { ChunkBuilder, ChunkPool } from './chunk-builder.js';
 import type { InOrderFile, RunRows, RunTarget } from './in-order.js';
-import { fileBuilders, IN_ORDER_FILES, inOrderPlan, monthBucket, renderRun, restoreSorts } from './in-order.js';
+import { fileBuilders, IN_ORDER_FILES, inOrderPlan, monthBucket, renderRun } from './in-order.js';
 import type { JsonLdOptions } from './jsonld.js';
 import { graphClosing, graphOpening } from './jsonld.js';
 import { ChartEventTally, renderLandingPage } from './landing-page.js';
@@ -204,7 +204,8 @@ export async function writeDatasets(
     streams = elsewhere;
     const sinkOf: Record<InOrderFile, FileSink> = { eventsCsv, eventsJsonLd, mentionsCsv, agreementsCsv, agreementsJsonLd };
     const monthRows = { events: new Map<string, number>(), agreements: new Map<string, number>() };
-    const sorts = restoreSorts(spill, plan.context);
+    // This thread's own sort objects, and the others' restored from their state by fuseShards.
+    const sorts = { events: [...fused.events], agreements: [fused.agreements] };
     const builders = fileBuilders(pool);
     // Months are written in the background: this thread's time goes to rendering and to the files.
     const monthScratch = new BackgroundBuckets(spill.folder);
