@@ -1,23 +1,32 @@
-import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
-import path from 'node:path';
+/** Where one bucket's bytes go: given one chunk at a time, in order; a chunk is never used again. */
+export interface BucketWriter {
+  write(chunk: Uint8Array): Promise<unknown>;
+}
+
+/** What settling came to: every writer opened, by bucket, in bucket order, and the first failure if a write failed. */
+export interface SettledBuckets<W extends BucketWriter> {
+  readonly writers: ReadonlyMap<string, W>;
+  readonly failure?: { readonly error: unknown };
+}
 
 /**
- * Scratch buckets written in the background, for the one writer in a hurry: the last pass
+ * Buckets written in the background, for the one writer in a hurry: the last pass
  * appends every row to its month, 0.4 GB at 1M reports, while the thread's time goes to
  * rendering and to the files it writes. Spill (spill.ts) writes synchronously: here each
- * bucket's bytes are gathered into a buffer and written by Node's thread pool, one write
- * at a time per bucket, in order. Once settled, the buckets are files of the same folder
- * that a Spill adopts and reads.
+ * bucket's bytes are gathered into a buffer and given to the bucket's writer (opened on
+ * the bucket's first bytes), one write at a time per bucket, in order. The writers are the
+ * owner's once settled: files to close, partitions to close or drop (month-partitions.ts).
  */
-export class BackgroundBuckets {
+export class BackgroundBuckets<W extends BucketWriter> {
   private readonly buffers = new Map<string, { bytes: Buffer; used: number }>();
-  /** Per bucket, its writes so far, chained in order. */
-  private readonly writes = new Map<string, Promise<FileHandle>>();
+  /** Per bucket, its writer once the writes so far are done, chained in order. */
+  private readonly writes = new Map<string, Promise<W>>();
+  /** Per bucket, its writer once opened. */
+  private readonly opened = new Map<string, Promise<W>>();
   private failure: { readonly error: unknown } | undefined;
 
   constructor(
-    private readonly folder: string,
+    private readonly openWriter: (bucket: string) => Promise<W>,
     private readonly bufferBytes = 64 * 1024,
   ) {}
 
@@ -45,19 +54,21 @@ export class BackgroundBuckets {
     }
   }
 
-  /** Everything written and every file closed: the buckets written, sorted (or the first write's failure). */
-  async settle(): Promise<string[]> {
+  /** Everything written (or failed): see SettledBuckets. The writers are the caller's to close, whatever happened. */
+  async settle(): Promise<SettledBuckets<W>> {
     for (const [bucket, buffer] of this.buffers) this.writeOut(bucket, buffer);
     this.buffers.clear();
-    const buckets = [...this.writes.keys()].sort();
-    const handles = await Promise.allSettled(this.writes.values());
+    await Promise.allSettled(this.writes.values());
     this.writes.clear();
-    await Promise.all(handles.map((h) => (h.status === 'fulfilled' ? h.value.close() : undefined)));
-    if (this.failure !== undefined) throw this.failure.error;
-    return buckets;
+    const writers = new Map<string, W>();
+    for (const bucket of [...this.opened.keys()].sort()) {
+      const opened = await Promise.allSettled([this.opened.get(bucket) as Promise<W>]);
+      if (opened[0]?.status === 'fulfilled') writers.set(bucket, opened[0].value);
+    }
+    return this.failure === undefined ? { writers } : { writers, failure: this.failure };
   }
 
-  /** The buffer's bytes to the bucket's file; the buffer is a fresh one after (the old one is being written). */
+  /** The buffer's bytes to the bucket's writer; the buffer is a fresh one after (the old one is being written). */
   private writeOut(bucket: string, buffer: { bytes: Buffer; used: number }): void {
     if (buffer.used === 0) return;
     this.write(bucket, buffer.bytes.subarray(0, buffer.used));
@@ -66,10 +77,15 @@ export class BackgroundBuckets {
   }
 
   private write(bucket: string, bytes: Uint8Array): void {
-    const previous = this.writes.get(bucket) ?? open(path.join(this.folder, bucket), 'a');
-    const next = previous.then(async (handle) => {
-      await handle.write(bytes);
-      return handle;
+    let previous = this.writes.get(bucket);
+    if (previous === undefined) {
+      previous = this.openWriter(bucket);
+      this.opened.set(bucket, previous);
+    }
+    const next = previous.then(async (writer) => {
+      // After a failure, nothing more is written anywhere: the publication stops.
+      if (this.failure === undefined) await writer.write(bytes);
+      return writer;
     });
     next.catch((error: unknown) => {
       this.failure ??= { error };

@@ -7,10 +7,10 @@ import { csvHeader, csvRecords } from './csv.js';
 import { csvwFileName, csvwJson } from './csvw.js';
 import { dataPackageJson } from './datapackage.js';
 import { FileSink } from './file-sink.js';
-import { BackgroundBuckets } from './background-buckets.js';
 import { ChunkBuilder, ChunkPool } from './chunk-builder.js';
 import type { InOrderFile, RunRows, RunTarget } from './in-order.js';
-import { fileBuilders, IN_ORDER_FILES, inOrderPlan, monthBucket, renderRun } from './in-order.js';
+import { fileBuilders, IN_ORDER_FILES, inOrderPlan, renderRun } from './in-order.js';
+import { MonthPartitions } from './month-partitions.js';
 import type { JsonLdOptions } from './jsonld.js';
 import { graphClosing, graphOpening } from './jsonld.js';
 import { ChartEventTally, renderLandingPage } from './landing-page.js';
@@ -97,9 +97,9 @@ const DESCRIPTIONS = {
  *      that other rows point at are kept;
  *   3. the sorts read in order, in runs (in-order.ts), give events.csv, events.jsonld and
  *      mentions.csv (the events' mentions, then the agreements'), then the agreements'
- *      files; each row also goes to its month in scratch, in that order; then the monthly
- *      partitions are copied from there (made visible only when their bytes changed, see
- *      partitions.ts);
+ *      files; each row also goes to its month's partition, in that order, straight or
+ *      through scratch (month-partitions.ts); the partitions are made visible as the pass
+ *      ends, each only if its bytes changed (partitions.ts);
  *   4. rejected.csv, then articles.csv (last of the data: whoever sees a new articles.csv
  *      finds rows for every article in it; its rows are written during step 2, while other
  *      threads fuse, and the file made visible here);
@@ -130,7 +130,7 @@ export async function writeDatasets(
   const spill = new Spill({ parent: options.scratchFolder });
   let threads: PublishThread[] = [];
   let streams: RunsElsewhere[] = [];
-  const openPartitions = new Set<Promise<FileSink>>();
+  let monthly: MonthPartitions | undefined;
   const sinks: FileSink[] = [];
   // The full files' chunks are written from buffers used again once written (see ChunkPool).
   const pool = new ChunkPool();
@@ -203,15 +203,16 @@ export async function writeDatasets(
     const elsewhere = threads.map((thread, t) => thread.inOrder(plan.context, plan.runs.filter((run) => run.thread === t + 1)));
     streams = elsewhere;
     const sinkOf: Record<InOrderFile, FileSink> = { eventsCsv, eventsJsonLd, mentionsCsv, agreementsCsv, agreementsJsonLd };
-    const monthRows = { events: new Map<string, number>(), agreements: new Map<string, number>() };
     // This thread's own sort objects, and the others' restored from their state by fuseShards.
     const sorts = { events: [...fused.events], agreements: [fused.agreements] };
     const builders = fileBuilders(pool);
     // Months are written in the background: this thread's time goes to rendering and to the files.
-    const monthScratch = new BackgroundBuckets(spill.folder);
+    const partitions = await PartitionWriter.open(storage, { prefix, cacheControl: options.cacheControl });
+    monthly = new MonthPartitions(partitions, spill, { straight: storage.cheapOpenWriters === true, written: (chunk) => pool.give(chunk) });
+    const months = monthly;
     const target: RunTarget = {
       files: builders,
-      toMonth: (table, month, data, start, end) => monthScratch.append(monthBucket(table, month), data, start, end),
+      toMonth: (table, month, data, start, end) => months.append(table, month, data, start, end),
     };
     for (const run of plan.runs) {
       let rows: RunRows;
@@ -224,11 +225,11 @@ export async function writeDatasets(
       } else {
         const rendered = await (elsewhere[run.thread - 1] as RunsElsewhere).take(run.index);
         for (const [file, chunks] of rendered.files) for (const chunk of chunks) await sinkOf[file].writeBytes(chunk);
-        for (const [bucket, chunks] of rendered.months) for (const chunk of chunks) monthScratch.append(bucket, chunk);
+        for (const [bucket, chunks] of rendered.months) for (const chunk of chunks) months.appendBucket(bucket, chunk);
         rows = rendered.rows;
       }
       counts[run.table] += rows.rows;
-      for (const [month, n] of rows.months) monthRows[run.table].set(month, (monthRows[run.table].get(month) ?? 0) + n);
+      months.count(run.table, rows.months);
     }
     for (const stream of elsewhere) {
       await stream.done;
@@ -236,40 +237,10 @@ export async function writeDatasets(
     }
     await eventsJsonLd.write(graphClosing(counts.events));
     await agreementsJsonLd.write(graphClosing(counts.agreements));
-    spill.adopt(await monthScratch.settle());
     phaseDone('in order');
 
-    // 3b. The monthly partitions, copied from scratch: each a month's rows in reading order.
-    const partitions = await PartitionWriter.open(storage, { prefix, cacheControl: options.cacheControl });
-    const months = [...new Set([...monthRows.events.keys(), ...monthRows.agreements.keys()])].sort();
-    const each = months.flatMap((month) =>
-      ([['events', EVENTS_TABLE], ['agreements', AGREEMENTS_TABLE]] as const).flatMap(([table, schema]) => {
-        const rows = monthRows[table].get(month);
-        return rows === undefined ? [] : [{ table, schema, month, rows }];
-      }),
-    );
-    // Each partition's file is opened while the one before is written (opening a file took
-    // about a millisecond here, 240 at 1M reports). Open ones are dropped if this fails.
-    const openNext = (i: number): Promise<FileSink> | undefined => {
-      const next = each[i];
-      if (next === undefined) return undefined;
-      const opening = partitions.openPartition(next.schema, { year: next.month.slice(0, 4), month: next.month.slice(4, 6) }, (chunk) => pool.give(chunk));
-      // Seen to at once (awaited on the next turn): a failure must not go unhandled meanwhile.
-      openPartitions.add(opening);
-      opening.catch(() => openPartitions.delete(opening));
-      return opening;
-    };
-    let opening = openNext(0);
-    for (const [i, { table, month, rows }] of each.entries()) {
-      const current = opening as Promise<FileSink>;
-      const partition = await current;
-      opening = openNext(i + 1);
-      const bucket = monthBucket(table, month);
-      for (const chunk of spill.chunks(bucket, pool.chunkBytes, () => pool.take())) await partition.writeBytes(chunk);
-      spill.discard(bucket);
-      await partitions.closePartition(partition, rows);
-      openPartitions.delete(current);
-    }
+    // 3b. The monthly partitions: closed, or copied from scratch (month-partitions.ts).
+    await months.finish(pool);
     phaseDone('partitions');
     // 4. The remaining tables; articles.csv last.
     const rejectedRows = rejections.map(rejectedRow).sort(rejectedOrder);
@@ -351,7 +322,7 @@ export async function writeDatasets(
   } catch (error) {
     // Nothing half-written becomes visible: open files are dropped, their keys keep what they held.
     for (const sink of sinks) await sink.abort().catch(() => undefined);
-    for (const partition of openPartitions) await partition.then((sink) => sink.abort()).catch(() => undefined);
+    await monthly?.abort();
     throw error;
   } finally {
     for (const stream of streams) stream.close();

@@ -7,6 +7,7 @@ import { compareKeys } from './storage.js';
 
 /** A folder as a bucket: keys are paths relative to `root`. Dot-files and dot-folders are not listed. */
 export class FsStorage implements Storage {
+  readonly cheapOpenWriters = true;
   readonly root: string;
   private tempCounter = 0;
 

@@ -35,6 +35,12 @@ export interface ObjectWriter {
 }
 
 export interface Storage {
+  /**
+   * True when holding hundreds of ObjectWriters open at once costs little: a file
+   * descriptor each on a filesystem. Not on S3, where each open upload holds up to a 5 MiB
+   * part in memory. The publisher then writes its monthly partitions all at once.
+   */
+  readonly cheapOpenWriters?: boolean;
   /** Every object under `prefix`, in key order (byte order of the UTF-8 key). */
   list(prefix?: string): AsyncIterable<StoredObject>;
   get(key: string): Promise<Uint8Array>;

@@ -215,22 +215,27 @@ describe('the streaming publication', () => {
     const storage = new FsStorage(dir);
     await writeDatasets(corpus(4, 30), [], storage, OPTIONS);
     const before = await readFile(path.join(dir, 'events.csv'), 'utf8');
-    // The next publication fails on the first write of a full file.
+    // The next publications fail on the first write, then on the third write of a partition.
     let writes = 0;
+    let failure = { at: 1, of: (_key: string) => true };
     const failing = Object.assign(Object.create(storage) as FsStorage, {
       openWrite: async (key: string) => {
         const writer = await storage.openWrite(key);
         return {
           ...writer,
           write: async (chunk: Uint8Array | string) => {
-            if (++writes === 1) throw new Error('disk full (injected)');
+            if (failure.of(key) && ++writes === failure.at) throw new Error('disk full (injected)');
             await writer.write(chunk);
           },
         };
       },
     });
-    await expect(writeDatasets(corpus(5, 30), [], failing, OPTIONS)).rejects.toThrow(/injected/);
-    expect(await readFile(path.join(dir, 'events.csv'), 'utf8')).toBe(before);
-    expect((await readdir(dir)).filter((f) => f.startsWith('.'))).toEqual([]);
+    for (failure of [failure, { at: 3, of: (key: string) => key.includes('/year=') }]) {
+      writes = 0;
+      await expect(writeDatasets(corpus(5, 30), [], failing, OPTIONS)).rejects.toThrow(/injected/);
+      expect(await readFile(path.join(dir, 'events.csv'), 'utf8')).toBe(before);
+      // No writer's temporary file (a dot-file) anywhere, partitions' folders included.
+      expect((await readdir(dir, { recursive: true })).filter((f) => path.basename(f).startsWith('.'))).toEqual([]);
+    }
   });
 });
