@@ -49,6 +49,13 @@ const AGREEMENT_SHARDS = 32;
  */
 const AGREEMENT_WEIGHT = 0.8;
 
+/**
+ * Reports fused together, about: all those of a set of keys (fusion compares only reports
+ * of one key). A shard at 1M reports holds 4,000; fused at once, their objects outlived
+ * several collections of the young generation and were copied each time.
+ */
+const FUSED_TOGETHER = 128;
+
 /** About what a fused row takes once rendered (CSV, JSON-LD, mentions), to size the sorts. */
 const RENDERED_CHARS_PER_REPORT = 2600;
 /** What a sort's bucket should hold, about. */
@@ -123,11 +130,11 @@ const PREPARE_SHARDS_FROM = 500;
 const shardName = (prefix: string, shard: number): string => `${prefix}${String(shard).padStart(3, '0')}`;
 const shardNames = (prefix: string, shards: number): string[] => Array.from({ length: shards }, (_, n) => shardName(prefix, n));
 
-function shardOf(key: string, prefix: string, shards: number): string {
-  // FNV-1a: a spread of keys over shards that is the same on every run.
+/** FNV-1a: a spread of keys over shards (and over sets within a shard) that is the same on every run. */
+function keyHash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return shardName(prefix, (h >>> 0) % shards);
+  return h >>> 0;
 }
 
 /** A string that sorts as rows.ts readingOrder does: article ids, then first offset, then id (\u0001 sorts before any id character). */
@@ -177,13 +184,16 @@ export async function scatter(articles: Iterable<ArticleRecords> | AsyncIterable
     rows.add(id, [csv.head, csv.cell, csv.tail, row.source_key ?? '']);
     const parents = subEventParents(article.events);
     for (const parent of parents.values()) referenced.add(parent);
+    // Grouped by key: a shard is fused a set of keys at a time (Spill.recordGroups).
     for (const r of article.events) {
       const parent = parents.get(r.id);
-      spill.append(shardOf(eventKey(r), EVENT_REPORTS, REPORT_SHARDS), `{"a":${ref},"r":${JSON.stringify(r)}${parent === undefined ? '' : `,"p":${JSON.stringify(parent)}`}}`);
+      const key = keyHash(eventKey(r));
+      spill.appendGrouped(shardName(EVENT_REPORTS, key % REPORT_SHARDS), key, `{"a":${ref},"r":${JSON.stringify(r)}${parent === undefined ? '' : `,"p":${JSON.stringify(parent)}`}}`);
     }
     for (const r of article.agreements) {
       if (r.signingEventId !== undefined) referenced.add(r.signingEventId);
-      spill.append(shardOf(agreementKey(r), AGREEMENT_REPORTS, AGREEMENT_SHARDS), `{"a":${ref},"r":${JSON.stringify(r)}}`);
+      const key = keyHash(agreementKey(r));
+      spill.appendGrouped(shardName(AGREEMENT_REPORTS, key % AGREEMENT_SHARDS), key, `{"a":${ref},"r":${JSON.stringify(r)}}`);
     }
     eventReports += article.events.length;
     if (!prepared && eventReports >= PREPARE_SHARDS_FROM) {
@@ -237,30 +247,31 @@ export function fuseEventShards(spill: Spill, shards: readonly string[], context
   const ref = withExtraKeys(context);
   let mentions = 0;
   for (const shard of shards) {
-    const spilled = spill.records<SpilledEventReport>(shard);
-    spill.discard(shard);
-    const parentOfReport = new Map<string, string>();
-    for (const x of spilled) if (x.p !== undefined) parentOfReport.set(x.r.id, x.p);
-    for (const f of fuseEventReports(spilled.map((x) => eventReport(x.r, ref(x.a))))) {
-      let parents = false;
-      for (const s of f.sources) {
-        if (context.referenced.has(s.reportId)) fusedIdOf.set(s.reportId, f.id);
-        if (parentOfReport.has(s.reportId)) parents = true;
+    for (const spilled of spill.recordGroups<SpilledEventReport>(shard, FUSED_TOGETHER)) {
+      const parentOfReport = new Map<string, string>();
+      for (const x of spilled) if (x.p !== undefined) parentOfReport.set(x.r.id, x.p);
+      for (const f of fuseEventReports(spilled.map((x) => eventReport(x.r, ref(x.a))))) {
+        let parents = false;
+        for (const s of f.sources) {
+          if (context.referenced.has(s.reportId)) fusedIdOf.set(s.reportId, f.id);
+          if (parentOfReport.has(s.reportId)) parents = true;
+        }
+        const rendered = renderEvent(f, context.baseUri);
+        tallies.coverage.add('events', rendered.row);
+        tallies.chart.addRow(rendered.row);
+        mentions += f.sources.length;
+        sort.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [
+          f.id,
+          month(f.date),
+          parents ? JSON.stringify(f.sources.map((s) => parentOfReport.get(s.reportId) ?? null)) : '',
+          rendered.csvHead,
+          rendered.csvTail,
+          rendered.nodeOpen,
+          rendered.mentions,
+        ]);
       }
-      const rendered = renderEvent(f, context.baseUri);
-      tallies.coverage.add('events', rendered.row);
-      tallies.chart.addRow(rendered.row);
-      mentions += f.sources.length;
-      sort.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [
-        f.id,
-        month(f.date),
-        parents ? JSON.stringify(f.sources.map((s) => parentOfReport.get(s.reportId) ?? null)) : '',
-        rendered.csvHead,
-        rendered.csvTail,
-        rendered.nodeOpen,
-        rendered.mentions,
-      ]);
     }
+    spill.discard(shard);
   }
   return { sort, fusedIdOf, mentions };
 }
@@ -275,15 +286,16 @@ function fuseAgreementShards(spill: Spill, scattered: Scattered, context: Fusion
   const ref = withExtraKeys(context);
   let mentions = 0;
   for (const shard of spill.buckets(AGREEMENT_REPORTS)) {
-    const reports = spill.records<SpilledAgreementReport>(shard).map((x) => agreementReport(x.r, ref(x.a)));
-    spill.discard(shard);
-    for (const { agreement: f, signingReports } of fuseAgreementReportsAwaitingSigning(reports)) {
-      const rendered = renderAgreement(f, context.baseUri);
-      tallies.coverage.add('agreements', rendered.row);
-      mentions += f.sources.length;
-      const signing = signingReports.some((r) => r !== undefined) ? JSON.stringify(signingReports.map((r) => r ?? null)) : '';
-      sort.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [month(f.dateSigned), signing, rendered.csvHead, rendered.csvTail, rendered.nodeHead, rendered.nodeTail, rendered.mentions]);
+    for (const spilled of spill.recordGroups<SpilledAgreementReport>(shard, FUSED_TOGETHER)) {
+      for (const { agreement: f, signingReports } of fuseAgreementReportsAwaitingSigning(spilled.map((x) => agreementReport(x.r, ref(x.a))))) {
+        const rendered = renderAgreement(f, context.baseUri);
+        tallies.coverage.add('agreements', rendered.row);
+        mentions += f.sources.length;
+        const signing = signingReports.some((r) => r !== undefined) ? JSON.stringify(signingReports.map((r) => r ?? null)) : '';
+        sort.add(readingKey(f.articleIds, f.evidence[0]?.start ?? 0, f.id), [month(f.dateSigned), signing, rendered.csvHead, rendered.csvTail, rendered.nodeHead, rendered.nodeTail, rendered.mentions]);
+      }
     }
+    spill.discard(shard);
   }
   return { sort, mentions };
 }

@@ -179,7 +179,7 @@ export class Spill {
   /** The bucket's lines in the order appended; [] for a bucket never written. */
   lines(bucket: string): string[] {
     const lines: string[] = [];
-    this.eachLine(bucket, (data, start, end) => lines.push(data.toString('utf8', start, end)));
+    this.eachLine(bucket, LINES_SLOT, (data, start, end) => lines.push(data.toString('utf8', start, end)));
     return lines;
   }
 
@@ -235,11 +235,46 @@ export class Spill {
     }
   }
 
-  /** The bucket's lines parsed as JSON. */
-  records<T>(bucket: string): T[] {
-    const records: T[] = [];
-    this.eachLine(bucket, (data, start, end) => records.push(JSON.parse(data.toString('utf8', start, end)) as T));
-    return records;
+  /**
+   * Appends a record's JSON (no line break in it) under `group`, a 32-bit number: the
+   * records of one group are read back together (recordGroups).
+   */
+  appendGrouped(bucket: string, group: number, json: string): void {
+    this.push(bucket, (group >>> 0).toString(16).padStart(8, '0'));
+    this.push(bucket, json);
+    this.push(bucket, '\n');
+  }
+
+  /**
+   * The records of a bucket written with appendGrouped, parsed, in sets of about
+   * `setSize`: the records of a group always in one set, in the order written. One set is
+   * parsed at a time, so that the objects of a large bucket never live all at once: those of
+   * a set die young, before the collector copies them (a publication's report shards, where
+   * fusing a shard of 4,000 reports at once spent about a fifth of its time collecting).
+   */
+  *recordGroups<T>(bucket: string, setSize: number): Generator<T[]> {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const groups: number[] = [];
+    let bytes: Buffer | undefined;
+    this.eachLine(bucket, GROUPS_SLOT, (data, start, end) => {
+      if (end - start < GROUP_CHARS) throw new Error(`spill bucket "${bucket}" holds a line without its group`);
+      bytes = data;
+      starts.push(start + GROUP_CHARS);
+      ends.push(end);
+      groups.push(hexAt(data, start));
+    });
+    const data = bytes;
+    if (data === undefined) return;
+    const sets = Math.max(1, Math.ceil(starts.length / Math.max(1, setSize)));
+    const members: number[][] = Array.from({ length: sets }, () => []);
+    // Mixed first: the caller's groups may share their low bits (a shard is one residue of them).
+    for (let i = 0; i < groups.length; i++) (members[mix32(groups[i] as number) % sets] as number[]).push(i);
+    for (const set of members) {
+      if (set.length === 0) continue;
+      // Read from the slot's buffer, which nothing else reads into meanwhile (GROUPS_SLOT is this method's).
+      yield set.map((i) => JSON.parse(data.toString('utf8', starts[i], ends[i])) as T);
+    }
   }
 
   flush(): void {
@@ -287,8 +322,8 @@ export class Spill {
    * for reading: a bucket read as one fresh buffer and one string of megabytes cost the
    * process new memory pages each time, a few microseconds each on some machines.
    */
-  private eachLine(bucket: string, onLine: (data: Buffer, start: number, end: number) => void): void {
-    const data = this.bytes(bucket, LINES_SLOT);
+  private eachLine(bucket: string, slot: number, onLine: (data: Buffer, start: number, end: number) => void): void {
+    const data = this.bytes(bucket, slot);
     for (let start = 0; start < data.byteLength; ) {
       const end = data.indexOf(0x0a, start);
       if (end < 0) throw new Error(`spill bucket "${bucket}" ends inside a line`);
@@ -349,6 +384,28 @@ const MAX_OPEN_BUCKETS = 768;
 
 /** The slot lines are read into; bytes' callers take slots from 0. */
 const LINES_SLOT = 1023;
+const GROUPS_SLOT = 1022;
+/** A group's number, as the hexadecimal digits leading its line. */
+const GROUP_CHARS = 8;
+
+function hexAt(data: Buffer, start: number): number {
+  let n = 0;
+  for (let i = start; i < start + GROUP_CHARS; i++) {
+    const c = data[i] as number;
+    n = n * 16 + (c <= 0x39 ? c - 0x30 : c - 0x57);
+  }
+  return n;
+}
+
+/** A 32-bit mix (lowbias32): every bit of the input reaches the low bits of the output. */
+function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
 
 /** Bytes a frame of `fields` takes at most (UTF-8 lengths are known only once encoded). */
 function frameBytesAtMost(fields: readonly (string | Uint8Array)[]): number {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldLength, removeStaleSpills, scanFrames, Spill } from '../../src/datasets/spill.js';
 
@@ -82,6 +83,56 @@ describe('Spill', () => {
     });
     expect(framesOf(spill.bytes('frames')).frames).toEqual(frames);
     expect(spill.lines('lines')).toEqual(lines);
+    spill.dispose();
+  });
+
+  it('gives back grouped records in sets of about the size asked, each group whole and in the order written', () => {
+    fc.assert(
+      fc.property(
+        // Groups that share their low bits, as the reports of one shard do (all ≡ shard mod 256).
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 12 })), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 64 }),
+        (records, setSize) => {
+          const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
+          const spill = new Spill({ parent, bufferBytes: 64 });
+          const written = records.map(([g, text], n) => ({ group: (g * 256 + 7) >>> 0, n, text }));
+          for (const r of written) spill.appendGrouped('shard', r.group, JSON.stringify({ n: r.n, text: r.text }));
+          const sets = [...spill.recordGroups<{ n: number; text: string }>('shard', setSize)];
+          spill.dispose();
+          // Every record once, as written.
+          const read = sets.flat();
+          expect(read.map((r) => r.n).sort((a, b) => a - b)).toEqual(written.map((r) => r.n));
+          for (const r of read) expect(r.text).toBe(written[r.n]!.text);
+          const setOf = new Map<number, number>();
+          sets.forEach((set, i) => {
+            expect(set.length).toBeGreaterThan(0);
+            // Within a set, in the order written.
+            expect(set.map((r) => r.n)).toEqual([...set.map((r) => r.n)].sort((a, b) => a - b));
+            for (const r of set) {
+              const group = written[r.n]!.group;
+              // A group never spans two sets.
+              expect(setOf.get(group) ?? i).toBe(i);
+              setOf.set(group, i);
+            }
+          });
+          expect(sets.length).toBeLessThanOrEqual(Math.max(1, Math.ceil(records.length / setSize)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('spreads groups that share their low bits over sets, and refuses a line without its group', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'entente-spill-test-'));
+    const spill = new Spill({ parent });
+    // 4,000 records of 1,000 groups, all ≡ 3 (mod 256): 32 sets of about 125.
+    for (let n = 0; n < 4000; n++) spill.appendGrouped('shard', (n % 1000) * 256 + 3, String(n));
+    const sizes = [...spill.recordGroups<number>('shard', 125)].map((set) => set.length);
+    expect(sizes.length).toBeGreaterThan(24);
+    expect(Math.max(...sizes)).toBeLessThan(300);
+    expect([...spill.recordGroups('never', 10)]).toEqual([]);
+    spill.append('plain', 'x');
+    expect(() => [...spill.recordGroups('plain', 10)]).toThrow(/without its group/);
     spill.dispose();
   });
 
