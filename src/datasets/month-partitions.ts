@@ -13,9 +13,10 @@ import { AGREEMENTS_TABLE, EVENTS_TABLE } from './schema.js';
 import type { Spill } from './spill.js';
 
 /**
- * A month's partitions that may be written straight at once, each holding a file descriptor
- * until the pass ends. Node raises the descriptor limit to the hard limit (thousands on
- * Linux and macOS); the scratch Spill holds up to 768 more. A bench of ten years has 242.
+ * Partitions written straight at most (the rest go through scratch): each holds a file
+ * descriptor until the pass ends. Node raises the descriptor limit to the hard limit
+ * (thousands on Linux and macOS); the scratch Spill holds up to 768 more. Ten years of
+ * events and agreements make 242.
  */
 export const MAX_STRAIGHT_PARTITIONS = 512;
 

@@ -85,7 +85,8 @@ describe('DatasetPublisher', () => {
     const spill = new Spill({ folder });
     const article = { articleId: 'a1', sourceKeys: ['in/a1.txt'], language: 'en' };
     const report = { id: 'ev-1', type: 'meeting', cameoCode: '040', date: '2024-05-02', participants: ['FRA', 'SEN'], people: [], evidence: [{ start: 0, end: 5, text: 'Met.' }] };
-    spill.append('er000', JSON.stringify({ a: article, r: report }));
+    // A shard's line as scatter writes it: under its key's group.
+    spill.appendGrouped('er000', 7, JSON.stringify({ a: article, r: report }));
     spill.dispose();
     const context = { baseUri: 'https://example.org/', extraKeys: new Map(), referenced: new Set(['ev-1']), prefixChars: 1 };
     const worker = new Worker(path.join(dir, 'publish-thread.js'), { workerData: { folder } });
