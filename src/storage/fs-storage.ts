@@ -86,6 +86,27 @@ export class FsStorage implements Storage {
           await fail(error);
         }
       },
+      writeMany: async (chunks) => {
+        if (done) throw new StorageError(`"${key}" is already closed`, key);
+        try {
+          // writev may write less than asked (as write may): what is left is written again.
+          let left = [...chunks];
+          while (left.length > 0) {
+            let written = (await handle.writev(left)).bytesWritten;
+            const rest: Uint8Array[] = [];
+            for (const chunk of left) {
+              if (written >= chunk.byteLength) written -= chunk.byteLength;
+              else {
+                rest.push(written === 0 ? chunk : chunk.subarray(written));
+                written = 0;
+              }
+            }
+            left = rest;
+          }
+        } catch (error) {
+          await fail(error);
+        }
+      },
       close: async () => {
         if (done) throw new StorageError(`"${key}" is already closed`, key);
         try {

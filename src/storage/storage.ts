@@ -30,6 +30,8 @@ export interface PutOptions {
 export interface ObjectWriter {
   /** Once it resolves, the chunk's memory is the caller's again (it may reuse it): a writer that keeps bytes longer copies them. */
   write(chunk: Uint8Array | string): Promise<void>;
+  /** Several chunks, in order, as one write where the backend has one (a file's writev); as `write` for each otherwise. */
+  writeMany?(chunks: readonly Uint8Array[]): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }

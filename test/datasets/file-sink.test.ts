@@ -95,25 +95,58 @@ describe('FileSink', () => {
     expect(facts).toEqual({ bytes: written.byteLength, sha256: sha256(written) });
   });
 
-  it('keeps writeBytes waiting while more than queueBytes wait to be written, and lets it go once a write is done', async () => {
+  it('keeps writeBytes waiting while more than queueBytes wait besides the write under way, and lets it go once the writer takes them', async () => {
     const releases: (() => void)[] = [];
     const writer = new RecordingWriter(() => new Promise<void>((resolve) => releases.push(resolve)));
     const sink = await FileSink.open(storageOf(writer), 'file.csv', { queueBytes: 10 });
-    // 6 bytes queued (being written): not over the limit.
+    // Being written: not counted. Then 6 bytes wait: not over the limit.
     await sink.writeBytes(Buffer.alloc(6, 1));
+    await sink.writeBytes(Buffer.alloc(6, 2));
     let settled = false;
-    const second = sink.writeBytes(Buffer.alloc(6, 2)).finally(() => (settled = true));
+    const third = sink.writeBytes(Buffer.alloc(6, 3)).finally(() => (settled = true));
     await settle();
-    // 12 bytes queued: over the limit until the first write is done; and the second waits its turn at the writer.
+    // 12 bytes wait: over the limit until the first write is done and the writer takes the next.
     expect(settled).toBe(false);
     expect(writer.writes).toHaveLength(1);
     releases.shift()?.();
-    await second;
+    await third;
     await settle();
     expect(writer.writes).toHaveLength(2);
     const closing = sink.close();
     releases.shift()?.();
-    expect(await closing).toEqual({ bytes: 12, sha256: sha256(Buffer.concat([Buffer.alloc(6, 1), Buffer.alloc(6, 2)])) });
+    await settle();
+    releases.shift()?.();
+    expect(await closing).toEqual({ bytes: 18, sha256: sha256(Buffer.concat([1, 2, 3].map((n) => Buffer.alloc(6, n)))) });
+  });
+
+  it('gives a writer that can take several chunks at once everything that waits, in order', async () => {
+    const batches: Buffer[][] = [];
+    const releases: (() => void)[] = [];
+    const writer: ObjectWriter = {
+      write: async (chunk) => {
+        batches.push([Buffer.from(chunk)]);
+        await new Promise<void>((resolve) => releases.push(resolve));
+      },
+      writeMany: async (chunks) => {
+        batches.push(chunks.map((c) => Buffer.from(c)));
+        await new Promise<void>((resolve) => releases.push(resolve));
+      },
+      close: () => Promise.resolve(),
+      abort: () => Promise.resolve(),
+    };
+    const written: number[] = [];
+    const sink = await FileSink.open(storageOf(writer), 'file.csv', { queueBytes: 1 << 20, written: (chunk) => written.push(chunk[0]!) });
+    for (const n of [1, 2, 3, 4]) await sink.writeBytes(Buffer.alloc(3, n));
+    await settle();
+    // The first alone (nothing waited behind it yet), then the three that queued meanwhile, in one write.
+    releases.shift()?.();
+    await settle();
+    expect(batches.map((b) => b.map((c) => c[0]))).toEqual([[1], [2, 3, 4]]);
+    expect(written).toEqual([1]);
+    const closing = sink.close();
+    releases.shift()?.();
+    expect((await closing).bytes).toBe(12);
+    expect(written).toEqual([1, 2, 3, 4]);
   });
 
   it('fails the calls after a failed write with its error, never closes the file, and aborts it on abort', async () => {
@@ -133,12 +166,13 @@ describe('FileSink', () => {
     await sink.abort();
     expect(queued.calls.filter((c) => c !== 'write')).toEqual(['abort']);
 
-    // Each write waited for (no queue): the failed one's writeBytes fails, and every call after it.
+    // Nothing waits (queueBytes 0): each call returns once its chunk is taken; the call after the failed write fails, and every one after it.
     const waited = failOnSecond();
     const other = await FileSink.open(storageOf(waited), 'file.csv', { queueBytes: 0, chunkChars: 4 });
     await other.writeBytes(Buffer.alloc(4, 1));
-    await expect(other.writeBytes(Buffer.alloc(4, 2))).rejects.toBe(failure);
+    await other.writeBytes(Buffer.alloc(4, 2));
     await expect(other.writeBytes(Buffer.alloc(4, 3))).rejects.toBe(failure);
+    await expect(other.writeBytes(Buffer.alloc(4, 4))).rejects.toBe(failure);
     await expect(other.write('more text')).rejects.toBe(failure);
     await expect(other.close()).rejects.toBe(failure);
     await other.abort();
@@ -150,17 +184,28 @@ describe('FileSink', () => {
     const storage = new FsStorage(root);
     let writes = 0;
     // The real writer, failing on its second write as a full disk would.
+    // The real writer, its second write (one chunk, or several at once) failing as a full disk would.
     const failing = Object.assign(Object.create(storage) as FsStorage, {
       openWrite: async (key: string): Promise<ObjectWriter> => {
         const writer = await storage.openWrite(key);
-        return { ...writer, write: (chunk: Uint8Array | string) => (++writes === 2 ? Promise.reject(new Error('disk full (injected)')) : writer.write(chunk)) };
+        const fail = <T>(write: () => Promise<T>): Promise<T> => (++writes === 2 ? Promise.reject(new Error('disk full (injected)')) : write());
+        return {
+          ...writer,
+          write: (chunk: Uint8Array | string) => fail(() => writer.write(chunk)),
+          writeMany: (chunks: readonly Uint8Array[]) => fail(() => (writer.writeMany as NonNullable<ObjectWriter['writeMany']>)(chunks)),
+        };
       },
     });
-    const sink = await FileSink.open(failing, 'events.csv', { queueBytes: 0 });
-    await sink.writeBytes(Buffer.from('a\n'));
-    await expect(sink.writeBytes(Buffer.from('b\n'))).rejects.toThrow(/injected/);
-    await sink.abort();
-    expect(await readdir(root)).toEqual([]);
-    await expect(readFile(path.join(root, 'events.csv'))).rejects.toThrow(/ENOENT/);
+    for (const queueBytes of [0, 1 << 20]) {
+      writes = 0;
+      const sink = await FileSink.open(failing, 'events.csv', { queueBytes });
+      await sink.writeBytes(Buffer.from('a\n'));
+      await sink.writeBytes(Buffer.from('b\n'));
+      await sink.writeBytes(Buffer.from('c\n')).catch(() => undefined);
+      await expect(sink.close()).rejects.toThrow(/injected/);
+      await sink.abort();
+      expect(await readdir(root)).toEqual([]);
+      await expect(readFile(path.join(root, 'events.csv'))).rejects.toThrow(/ENOENT/);
+    }
   });
 });

@@ -102,15 +102,21 @@ describe('MonthPartitions', () => {
       const storage = new FsStorage(dir);
       await publishMonths(storage, { straight });
       const before = await filesOf(dir);
+      // The first partition made visible (undated events) fails on its second write: after its header.
       let writes = 0;
+      const fails = (key: string): boolean => key.endsWith('year=0000/month=00/events.csv') && ++writes === 2;
       const failing = Object.assign(Object.create(storage) as FsStorage, {
         openWrite: async (key: string): Promise<ObjectWriter> => {
           const writer = await storage.openWrite(key);
           return {
             ...writer,
             write: async (chunk: Uint8Array | string) => {
-              if (++writes === 3) throw new Error('disk full (injected)');
+              if (fails(key)) throw new Error('disk full (injected)');
               await writer.write(chunk);
+            },
+            writeMany: async (chunks: readonly Uint8Array[]) => {
+              if (fails(key)) throw new Error('disk full (injected)');
+              await (writer.writeMany as NonNullable<ObjectWriter['writeMany']>)(chunks);
             },
           };
         },

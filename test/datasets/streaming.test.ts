@@ -10,6 +10,7 @@ import type { AgreementStatus, AgreementTopic, EventType } from '../../src/extra
 import { fuseRecords } from '../../src/records/fusion.js';
 import type { AgreementRecord, ArticleRecords, EventRecord } from '../../src/records/records.js';
 import { FsStorage } from '../../src/storage/fs-storage.js';
+import type { ObjectWriter } from '../../src/storage/storage.js';
 import { parseCsv } from '../helpers/csv.js';
 import { mulberry32 } from '../../scripts/generate-corpus.js';
 
@@ -226,6 +227,10 @@ describe('the streaming publication', () => {
           write: async (chunk: Uint8Array | string) => {
             if (failure.of(key) && ++writes === failure.at) throw new Error('disk full (injected)');
             await writer.write(chunk);
+          },
+          writeMany: async (chunks: readonly Uint8Array[]) => {
+            if (failure.of(key) && ++writes === failure.at) throw new Error('disk full (injected)');
+            await (writer.writeMany as NonNullable<ObjectWriter['writeMany']>)(chunks);
           },
         };
       },

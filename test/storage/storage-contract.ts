@@ -61,6 +61,18 @@ export function storageContract(name: string, make: () => Promise<Storage>): voi
       expect(Buffer.from(await storage.get('w/reused.txt')).toString()).toBe('abcdefghi');
     });
 
+    it('writes several chunks at once, in order, where the writer can (writeMany)', async () => {
+      const storage = await make();
+      const writer = await storage.openWrite('w/many.bin');
+      // Larger than one system call may write at once on some systems, and small ones between.
+      const chunks = [Buffer.alloc(3 << 20, 1), Buffer.from('x'), Buffer.alloc(5, 2), Buffer.alloc(1 << 20, 3), Buffer.alloc(0)];
+      if (writer.writeMany === undefined) for (const chunk of chunks) await writer.write(chunk);
+      else await writer.writeMany(chunks);
+      await writer.write('end');
+      await writer.close();
+      expect(Buffer.from(await storage.get('w/many.bin')).equals(Buffer.concat([...chunks, Buffer.from('end')]))).toBe(true);
+    });
+
     it('writes an empty object through a writer', async () => {
       const storage = await make();
       const writer = await storage.openWrite('empty.txt');
