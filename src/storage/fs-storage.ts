@@ -90,9 +90,10 @@ export class FsStorage implements Storage {
         if (done) throw new StorageError(`"${key}" is already closed`, key);
         try {
           // writev may write less than asked (as write may): what is left is written again.
-          let left = [...chunks];
+          let left = chunks.filter((chunk) => chunk.byteLength > 0);
           while (left.length > 0) {
             let written = (await handle.writev(left)).bytesWritten;
+            if (written === 0) throw new Error('writev wrote nothing');
             const rest: Uint8Array[] = [];
             for (const chunk of left) {
               if (written >= chunk.byteLength) written -= chunk.byteLength;

@@ -30,7 +30,7 @@ export interface PutOptions {
 export interface ObjectWriter {
   /** Once it resolves, the chunk's memory is the caller's again (it may reuse it): a writer that keeps bytes longer copies them. */
   write(chunk: Uint8Array | string): Promise<void>;
-  /** Several chunks, in order, as one write where the backend has one (a file's writev); as `write` for each otherwise. */
+  /** Several chunks, in order, in one write (a file's writev); a writer without it is given one chunk at a time. Chunks as for `write`. */
   writeMany?(chunks: readonly Uint8Array[]): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
