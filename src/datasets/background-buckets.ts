@@ -60,11 +60,12 @@ export class BackgroundBuckets<W extends BucketWriter> {
     this.buffers.clear();
     await Promise.allSettled(this.writes.values());
     this.writes.clear();
+    const buckets = [...this.opened.keys()].sort();
+    const opened = await Promise.allSettled(buckets.map((bucket) => this.opened.get(bucket) as Promise<W>));
     const writers = new Map<string, W>();
-    for (const bucket of [...this.opened.keys()].sort()) {
-      const opened = await Promise.allSettled([this.opened.get(bucket) as Promise<W>]);
-      if (opened[0]?.status === 'fulfilled') writers.set(bucket, opened[0].value);
-    }
+    opened.forEach((o, i) => {
+      if (o.status === 'fulfilled') writers.set(buckets[i] as string, o.value);
+    });
     return this.failure === undefined ? { writers } : { writers, failure: this.failure };
   }
 

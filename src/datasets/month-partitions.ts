@@ -54,8 +54,8 @@ export class MonthPartitions {
   /** Partitions open and not yet closed or dropped, and those being opened (for `abort`). */
   private readonly open = new Set<FileSink>();
   private readonly opening = new Set<Promise<FileSink>>();
-  private scratchHandles: FileHandle[] = [];
-  private settled = false;
+  /** Every write done, once asked (by finish, or by abort). */
+  private settled: Promise<ReadonlyMap<string, MonthWriter>> | undefined;
 
   constructor(
     private readonly partitions: PartitionWriter,
@@ -119,29 +119,27 @@ export class MonthPartitions {
 
   /** After a failure: every partition still open dropped (its key keeps what it held), scratch closed. */
   async abort(): Promise<void> {
-    if (!this.settled) await this.settle().catch(() => undefined);
+    await this.settle().catch(() => undefined);
     await Promise.allSettled(this.opening);
-    for (const handle of this.scratchHandles.splice(0)) await handle.close().catch(() => undefined);
     for (const sink of [...this.open]) {
       this.open.delete(sink);
       await sink.abort().catch(() => undefined);
     }
   }
 
-  /** Every write done; scratch buckets closed and given to the Spill; the writers by bucket (or the first failure). */
-  private async settle(): Promise<ReadonlyMap<string, MonthWriter>> {
-    this.settled = true;
-    const settled = await this.buckets.settle();
-    const scratch: string[] = [];
-    for (const [bucket, writer] of settled.writers) {
-      if (!('scratch' in writer)) continue;
-      scratch.push(bucket);
-      await writer.scratch.close();
-      this.scratchHandles.splice(this.scratchHandles.indexOf(writer.scratch), 1);
-    }
-    this.spill.adopt(scratch);
-    if (settled.failure !== undefined) throw settled.failure.error;
-    return settled.writers;
+  /** Every write done; scratch buckets closed and given to the Spill; the writers by bucket (or the first failure). Once. */
+  private settle(): Promise<ReadonlyMap<string, MonthWriter>> {
+    this.settled ??= (async () => {
+      const settled = await this.buckets.settle();
+      const scratch = [...settled.writers].flatMap(([bucket, writer]) => ('scratch' in writer ? [[bucket, writer.scratch] as const] : []));
+      const closed = await Promise.allSettled(scratch.map(([, handle]) => handle.close()));
+      this.spill.adopt(scratch.map(([bucket]) => bucket));
+      if (settled.failure !== undefined) throw settled.failure.error;
+      const failed = closed.find((c) => c.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
+      return settled.writers;
+    })();
+    return this.settled;
   }
 
   /** A partition opened, and kept track of until closed or dropped. */
@@ -166,7 +164,6 @@ export class MonthPartitions {
       return { partition, write: (chunk) => partition.writeBytes(chunk) };
     }
     const handle = await open(path.join(this.spill.folder, bucket), 'a');
-    this.scratchHandles.push(handle);
     return { scratch: handle, write: (chunk) => handle.write(chunk) };
   }
 }

@@ -21,9 +21,11 @@ import { fieldLength, scanFrames } from './spill.js';
 export interface RangeSortOptions {
   /** Characters of the key a bucket is named for. @default 2 */
   readonly prefixChars?: number;
-  /** Buckets larger than about this many bytes are split before they are read. @default 32 MiB */
+  /** Buckets larger than about this many bytes are split before they are read. @default DEFAULT_MAX_BUCKET_BYTES */
   readonly maxBucketBytes?: number;
 }
+
+export const DEFAULT_MAX_BUCKET_BYTES = 32 * 1024 * 1024;
 
 /** Characters added to the prefix each time a bucket is split again. */
 const SPLIT_STEP = 2;
@@ -109,7 +111,7 @@ export class RangeSort {
     options: RangeSortOptions = {},
   ) {
     this.prefixChars = Math.max(1, options.prefixChars ?? 2);
-    this.maxBucketBytes = options.maxBucketBytes ?? 32 * 1024 * 1024;
+    this.maxBucketBytes = options.maxBucketBytes ?? DEFAULT_MAX_BUCKET_BYTES;
   }
 
   /** What it holds, once every frame is added and its spill flushed. */

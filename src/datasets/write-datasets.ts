@@ -20,6 +20,7 @@ import type { TableSchema } from './schema.js';
 import { AGREEMENTS_TABLE, ARTICLES_TABLE, EVENTS_TABLE, MENTIONS_TABLE, REJECTED_TABLE } from './schema.js';
 import type { PublishThread, RunsElsewhere } from './publish-threads.js';
 import { startPublishThreads } from './publish-threads.js';
+import { DEFAULT_MAX_BUCKET_BYTES } from './range-sort.js';
 import { Spill } from './spill.js';
 import { articleCsv, fuseShards, scatter } from './fused-scratch.js';
 
@@ -198,8 +199,8 @@ export async function writeDatasets(
 
     // 3. The full files in reading order, run after run (in-order.ts): this thread's
     // rendered straight to the files, the other threads' handed over as they are done.
-    // Each row also goes to its month in scratch, in the same order, for the partitions.
-    const plan = inOrderPlan(fused, threads.length, publication.baseUri, (options.chunkBytes ?? DEFAULT_BUCKET_BYTES) / 2);
+    // Each row also goes to its month's partition, in the same order (month-partitions.ts).
+    const plan = inOrderPlan(fused, threads.length, publication.baseUri, (options.chunkBytes ?? DEFAULT_MAX_BUCKET_BYTES) / 2);
     const elsewhere = threads.map((thread, t) => thread.inOrder(plan.context, plan.runs.filter((run) => run.thread === t + 1)));
     streams = elsewhere;
     const sinkOf: Record<InOrderFile, FileSink> = { eventsCsv, eventsJsonLd, mentionsCsv, agreementsCsv, agreementsJsonLd };
@@ -331,8 +332,5 @@ export async function writeDatasets(
   }
 }
 
-
-/** RangeSortOptions' default bucket limit. */
-const DEFAULT_BUCKET_BYTES = 32 * 1024 * 1024;
 
 const mediaTypeOf = (contentType: string): string => contentType.split(';')[0] ?? contentType;
